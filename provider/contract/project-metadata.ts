@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { familyOfKind, projectKindSchema } from "./api-versions";
+import { dateTimeSchema } from "./date-time";
+
+const projectSettingsShape = {
+    confidenceThreshold: z.number().min(0).max(1).optional(),
+    // CLU only, newer files.
+    normalizeCasing: z.boolean().optional(),
+    augmentDiacritics: z.boolean().optional(),
+};
+
+const projectOptionsShape = {
+    projectKind: projectKindSchema,
+    projectName: z.string(),
+    language: z.string(),
+    multilingual: z.boolean().optional(),
+    description: z.string().optional(),
+    // Text kinds only: the blob container the document `location`s point into.
+    storageInputContainerName: z.string().optional(),
+};
+
+/** Text documents are blob references, so a text project without a container is meaningless. */
+function requireContainerForText(
+    value: { projectKind: z.infer<typeof projectKindSchema>; storageInputContainerName?: string | undefined },
+    ctx: z.RefinementCtx,
+): void {
+    if (familyOfKind(value.projectKind) === "analyze-text" && value.storageInputContainerName === undefined) {
+        ctx.addIssue({
+            code: "custom",
+            path: ["storageInputContainerName"],
+            message: `required for ${value.projectKind} projects`,
+        });
+    }
+}
+
+/** Settings grow with api-versions, so responses keep whatever the service adds. */
+export const projectSettingsSchema = z.looseObject(projectSettingsShape);
+export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
+
+/**
+ * What the provider sends in the merge-patch body when it creates or updates a project.
+ * Strict so that a misspelt field fails here instead of being silently ignored by the service.
+ */
+export const createProjectOptionsSchema = z
+    .strictObject({ ...projectOptionsShape, settings: z.strictObject(projectSettingsShape).optional() })
+    .superRefine(requireContainerForText);
+export type CreateProjectOptions = z.infer<typeof createProjectOptionsSchema>;
+
+/**
+ * The same fields as they appear in an export file's `metadata`: loose, because the file is
+ * imported into the secondary exactly as the primary wrote it.
+ */
+export const exportedProjectMetadataSchema = z
+    .looseObject({ ...projectOptionsShape, settings: projectSettingsSchema.optional() })
+    .superRefine(requireContainerForText);
+export type ExportedProjectMetadata = z.infer<typeof exportedProjectMetadataSchema>;
+
+/**
+ * `lastModifiedDateTime` is what drift detection reads. The last-trained/deployed times are
+ * omitted (not null) until the first train/deploy, so they are optional.
+ */
+export const projectMetadataSchema = z
+    .looseObject({
+        ...projectOptionsShape,
+        settings: projectSettingsSchema.optional(),
+        createdDateTime: dateTimeSchema,
+        lastModifiedDateTime: dateTimeSchema,
+        lastTrainedDateTime: dateTimeSchema.optional(),
+        lastDeployedDateTime: dateTimeSchema.optional(),
+    })
+    .superRefine(requireContainerForText);
+export type ProjectMetadata = z.infer<typeof projectMetadataSchema>;
