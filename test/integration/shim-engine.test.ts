@@ -27,6 +27,8 @@ describe("the provider shim under the real Pulumi engine", function () {
     let implementationFile: string;
     let observationFile: string;
     let stack: Stack;
+    // One stack per run, so a run killed mid-update never leaves a lock on the next one.
+    const stackName = `shim-${process.pid}`;
 
     /** Points the implementation module (what the shim loads) at a given generation. */
     const installImplementation = (generation: string) => {
@@ -43,7 +45,7 @@ describe("the provider shim under the real Pulumi engine", function () {
         installImplementation("v1");
         fs.writeFileSync(observationFile, "first");
         stack = await openOfflineStack({
-            stackName: "shim",
+            stackName,
             projectName: "shim-proof",
             workDir,
             program: async () => {
@@ -54,7 +56,7 @@ describe("the provider shim under the real Pulumi engine", function () {
     });
 
     after(async () => {
-        await stack?.workspace.removeStack("shim", { force: true }).catch(() => undefined);
+        await stack?.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
         fs.rmSync(workDir, { recursive: true, force: true });
     });
 

@@ -1,0 +1,362 @@
+import type { z } from "zod";
+import {
+    type ApiFamily,
+    type ApiVersion,
+    conversationTrainingJobOptionsSchema,
+    type ConversationTrainingJobOptions,
+    createDeploymentOptionsSchema,
+    type CreateDeploymentOptions,
+    createProjectOptionsSchema,
+    type CreateProjectOptions,
+    evaluationSummarySchema,
+    exportedProjectSchema,
+    type ExportedProject,
+    jobStateSchema,
+    pagedSchema,
+    parseContract,
+    projectDeploymentSchema,
+    projectMetadataSchema,
+    type ProjectKind,
+    projectTrainedModelSchema,
+    supportedLanguageSchema,
+    swapDeploymentsOptionsSchema,
+    type SwapDeploymentsOptions,
+    textTrainingJobOptionsSchema,
+    type TextTrainingJobOptions,
+    trainingConfigVersionSchema,
+    trainingJobStateSchema,
+} from "../contract";
+import { retryAfterMs } from "./retry-policy";
+import { LanguageApiError } from "./language-api-error";
+import { type CallRequest, type LanguageTransport, parseJson } from "./transport";
+
+/** A long-running operation the service accepted: poll `statusUrl` exactly as given. */
+export interface StartedJob {
+    statusUrl: string;
+}
+
+/** One poll of a job, with the wait the service asked for, if any. */
+export interface JobPoll<State> {
+    state: State;
+    retryAfterMs?: number;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+/**
+ * The authoring REST API of one resource, for one family (`analyze-text` or
+ * `analyze-conversations`) and api-version: one method per operation, each validating what it
+ * sends (strict) and what it receives (lenient). Paths live here and nowhere else.
+ */
+export class AuthoringClient {
+    constructor(
+        readonly transport: LanguageTransport,
+        readonly family: ApiFamily,
+        readonly apiVersion: ApiVersion,
+    ) {}
+
+    // --- projects -------------------------------------------------------------------------
+
+    listProjects(signal?: AbortSignal) {
+        return this.list(this.url(""), projectMetadataSchema, "listing projects", signal);
+    }
+
+    getProject(project: string, signal?: AbortSignal) {
+        return this.get(this.url(`/${enc(project)}`), projectMetadataSchema, `getting project "${project}"`, signal);
+    }
+
+    /** Like getProject, but undefined when the project does not exist. */
+    findProject(project: string, signal?: AbortSignal) {
+        return absentOn404(this.getProject(project, signal));
+    }
+
+    /** Creates or updates a project's metadata (merge-patch). */
+    async updateProject(project: string, options: CreateProjectOptions, signal?: AbortSignal) {
+        const body = parseContract(createProjectOptionsSchema, options, "project options");
+        const operation = `updating project "${project}"`;
+        const response = await this.call({
+            method: "PATCH",
+            url: this.url(`/${enc(project)}`),
+            operation,
+            body,
+            contentType: "application/merge-patch+json",
+            signal,
+        });
+        return parseContract(projectMetadataSchema, parseJson(response.text), `response of ${operation}`);
+    }
+
+    startDeleteProject(project: string, signal?: AbortSignal) {
+        return this.start({
+            method: "DELETE",
+            url: this.url(`/${enc(project)}`),
+            operation: `deleting project "${project}"`,
+            signal,
+        });
+    }
+
+    // --- export and import ----------------------------------------------------------------
+
+    /** Exports the working copy, or with `trainedModelLabel` (2023-04-01+) a model's snapshot. */
+    startExport(project: string, options: { trainedModelLabel?: string } = {}, signal?: AbortSignal) {
+        const query = { stringIndexType: "Utf16CodeUnit", trainedModelLabel: options.trainedModelLabel };
+        return this.start({
+            method: "POST",
+            url: this.url(`/${enc(project)}/:export`, query),
+            operation: `exporting project "${project}"`,
+            signal,
+        });
+    }
+
+    /** Fetches the file an export job produced, from the job's `resultUrl`. */
+    getExportedProject(resultUrl: string, signal?: AbortSignal): Promise<ExportedProject> {
+        return this.get(resultUrl, exportedProjectSchema, "downloading an exported project", signal);
+    }
+
+    /** Imports a project file, replacing any project of the same name. The file passes through unchanged. */
+    async startImport(project: string, file: ExportedProject, signal?: AbortSignal) {
+        const body = parseContract(exportedProjectSchema, file, "project file to import");
+        return this.start({
+            method: "POST",
+            url: this.url(`/${enc(project)}/:import`),
+            operation: `importing project "${project}"`,
+            body,
+            signal,
+        });
+    }
+
+    // --- training -------------------------------------------------------------------------
+
+    /** Starts training; the body is the text or the conversations shape, by family. */
+    async startTraining(
+        project: string,
+        options: TextTrainingJobOptions | ConversationTrainingJobOptions,
+        signal?: AbortSignal,
+    ) {
+        const schema =
+            this.family === "analyze-text" ? textTrainingJobOptionsSchema : conversationTrainingJobOptionsSchema;
+        const body = parseContract(schema, options, "training options");
+        return this.start({
+            method: "POST",
+            url: this.url(`/${enc(project)}/:train`),
+            operation: `training project "${project}"`,
+            body,
+            signal,
+        });
+    }
+
+    /** Training jobs that have not expired, newest first as the service lists them. */
+    listTrainingJobs(project: string, signal?: AbortSignal) {
+        return this.list(
+            this.url(`/${enc(project)}/train/jobs`),
+            trainingJobStateSchema,
+            `listing training jobs of "${project}"`,
+            signal,
+        );
+    }
+
+    startCancelTraining(project: string, jobId: string, signal?: AbortSignal) {
+        const url = this.url(`/${enc(project)}/train/jobs/${enc(jobId)}/:cancel`);
+        return this.start({
+            method: "POST",
+            url,
+            operation: `cancelling training job ${jobId} of "${project}"`,
+            signal,
+        });
+    }
+
+    // --- models ---------------------------------------------------------------------------
+
+    listModels(project: string, signal?: AbortSignal) {
+        return this.list(
+            this.url(`/${enc(project)}/models`),
+            projectTrainedModelSchema,
+            `listing models of "${project}"`,
+            signal,
+        );
+    }
+
+    getModel(project: string, label: string, signal?: AbortSignal) {
+        const url = this.url(`/${enc(project)}/models/${enc(label)}`);
+        return this.get(url, projectTrainedModelSchema, `getting model "${label}" of "${project}"`, signal);
+    }
+
+    findModel(project: string, label: string, signal?: AbortSignal) {
+        return absentOn404(this.getModel(project, label, signal));
+    }
+
+    /** Deletes a trained model; synchronous (204), unlike every other delete. */
+    async deleteModel(project: string, label: string, signal?: AbortSignal): Promise<void> {
+        const url = this.url(`/${enc(project)}/models/${enc(label)}`);
+        await this.call({ method: "DELETE", url, operation: `deleting model "${label}" of "${project}"`, signal });
+    }
+
+    /** Restores a model's training data as the project's working copy (2023-04-01+). */
+    startLoadSnapshot(project: string, label: string, signal?: AbortSignal) {
+        const url = this.url(`/${enc(project)}/models/${enc(label)}/:load-snapshot`);
+        return this.start({
+            method: "POST",
+            url,
+            operation: `loading the snapshot of model "${label}" into "${project}"`,
+            signal,
+        });
+    }
+
+    getEvaluationSummary(project: string, label: string, signal?: AbortSignal) {
+        const url = this.url(`/${enc(project)}/models/${enc(label)}/evaluation/summary-result`);
+        return this.get(
+            url,
+            evaluationSummarySchema,
+            `getting the evaluation of model "${label}" of "${project}"`,
+            signal,
+        );
+    }
+
+    // --- deployments ----------------------------------------------------------------------
+
+    listDeployments(project: string, signal?: AbortSignal) {
+        return this.list(
+            this.url(`/${enc(project)}/deployments`),
+            projectDeploymentSchema,
+            `listing deployments of "${project}"`,
+            signal,
+        );
+    }
+
+    getDeployment(project: string, deployment: string, signal?: AbortSignal) {
+        const url = this.url(`/${enc(project)}/deployments/${enc(deployment)}`);
+        return this.get(url, projectDeploymentSchema, `getting deployment "${deployment}" of "${project}"`, signal);
+    }
+
+    findDeployment(project: string, deployment: string, signal?: AbortSignal) {
+        return absentOn404(this.getDeployment(project, deployment, signal));
+    }
+
+    /** Creates or replaces a deployment of a trained model. */
+    async startDeploy(project: string, deployment: string, options: CreateDeploymentOptions, signal?: AbortSignal) {
+        const body = parseContract(createDeploymentOptionsSchema, options, "deployment options");
+        const url = this.url(`/${enc(project)}/deployments/${enc(deployment)}`);
+        return this.start({ method: "PUT", url, operation: `deploying "${deployment}" of "${project}"`, body, signal });
+    }
+
+    startDeleteDeployment(project: string, deployment: string, signal?: AbortSignal) {
+        const url = this.url(`/${enc(project)}/deployments/${enc(deployment)}`);
+        return this.start({
+            method: "DELETE",
+            url,
+            operation: `deleting deployment "${deployment}" of "${project}"`,
+            signal,
+        });
+    }
+
+    async startSwapDeployments(project: string, options: SwapDeploymentsOptions, signal?: AbortSignal) {
+        const body = parseContract(swapDeploymentsOptionsSchema, options, "swap options");
+        const url = this.url(`/${enc(project)}/deployments/:swap`);
+        return this.start({ method: "POST", url, operation: `swapping deployments of "${project}"`, body, signal });
+    }
+
+    // --- jobs and global lists -------------------------------------------------------------
+
+    /** One poll of any job except training (see pollTrainingJob). */
+    pollJob(statusUrl: string, operation: string, signal?: AbortSignal) {
+        return this.poll(statusUrl, jobStateSchema, operation, signal);
+    }
+
+    pollTrainingJob(statusUrl: string, operation: string, signal?: AbortSignal) {
+        return this.poll(statusUrl, trainingJobStateSchema, operation, signal);
+    }
+
+    listLanguages(projectKind?: ProjectKind, signal?: AbortSignal) {
+        const url = this.url("/global/languages", { projectKind });
+        return this.list(url, supportedLanguageSchema, "listing supported languages", signal);
+    }
+
+    listTrainingConfigVersions(projectKind?: ProjectKind, signal?: AbortSignal) {
+        const url = this.url("/global/training-config-versions", { projectKind });
+        return this.list(url, trainingConfigVersionSchema, "listing training config versions", signal);
+    }
+
+    // --- plumbing -------------------------------------------------------------------------
+
+    private url(path: string, query: Query = {}): string {
+        const url = new URL(`${this.transport.endpoint}/language/authoring/${this.family}/projects${path}`);
+        for (const [name, value] of Object.entries(query)) {
+            if (value !== undefined) url.searchParams.set(name, String(value));
+        }
+        url.searchParams.set("api-version", this.apiVersion);
+        return url.toString();
+    }
+
+    private call(request: CallRequest) {
+        return this.transport.call(request);
+    }
+
+    private async get<Schema extends z.ZodType>(
+        url: string,
+        schema: Schema,
+        operation: string,
+        signal?: AbortSignal,
+    ): Promise<z.output<Schema>> {
+        const response = await this.call({ method: "GET", url, operation, signal });
+        return parseContract(schema, parseJson(response.text), `response of ${operation}`);
+    }
+
+    private async poll<Schema extends z.ZodType>(
+        statusUrl: string,
+        schema: Schema,
+        operation: string,
+        signal?: AbortSignal,
+    ): Promise<JobPoll<z.output<Schema>>> {
+        const response = await this.call({ method: "GET", url: statusUrl, operation, signal });
+        const state = parseContract(schema, parseJson(response.text), `job state of ${operation}`);
+        return { state, retryAfterMs: retryAfterMs(response.headers, this.transport.clock.now()) };
+    }
+
+    /** Sends a trigger and returns where to poll. Text training is documented with `location`, everything else with `operation-location`. */
+    private async start(request: CallRequest): Promise<StartedJob> {
+        const response = await this.call(request);
+        const statusUrl = response.headers["operation-location"] ?? response.headers["location"];
+        if (!statusUrl) {
+            throw new LanguageApiError({
+                operation: request.operation,
+                resource: this.transport.resourceLabel,
+                status: response.status,
+                code: "MissingOperationLocation",
+                serviceMessage: "the service accepted the request but sent no operation-location header to poll",
+                innerCodes: [],
+                isRetryable: false,
+            });
+        }
+        return { statusUrl };
+    }
+
+    /** Reads every page, following nextLink verbatim (it must stay on this resource). */
+    private async list<Item extends z.ZodType>(
+        firstUrl: string,
+        item: Item,
+        operation: string,
+        signal?: AbortSignal,
+    ): Promise<z.output<Item>[]> {
+        const items: z.output<Item>[] = [];
+        const pageSchema = pagedSchema(item);
+        for (let url: string | null | undefined = firstUrl; url;) {
+            const page: z.output<typeof pageSchema> = await this.get(url, pageSchema, operation, signal);
+            items.push(...(page.value as z.output<Item>[]));
+            url = page.nextLink;
+        }
+        return items;
+    }
+}
+
+function enc(segment: string): string {
+    return encodeURIComponent(segment);
+}
+
+/** Turns a 404 into undefined: for lookups where absence is an answer, not a failure. */
+async function absentOn404<T>(lookup: Promise<T>): Promise<T | undefined> {
+    try {
+        return await lookup;
+    } catch (error) {
+        if (error instanceof LanguageApiError && error.status === 404) return undefined;
+        throw error;
+    }
+}

@@ -1,0 +1,152 @@
+import { errorResponseSchema } from "../contract";
+import { type Clock, systemClock } from "./clock";
+import { authenticationHeaders, type Credentials, secretsOf } from "./credentials";
+import { gotSend, type HttpResponse, type HttpSend, NetworkError } from "./http-send";
+import { innerCodesOf, LanguageApiError } from "./language-api-error";
+import { defaultRateLimits, type RateLimits, type ResourceRateLimiter, sharedRateLimiter } from "./rate-limiter";
+import { redact } from "./redact";
+import { defaultRetryPolicy, isRetryable, retryDelayMs, type RetryPolicy } from "./retry-policy";
+
+export interface TransportOptions {
+    /** A checked endpoint (see `checkEndpoint`), without trailing slash. */
+    endpoint: string;
+    credentials: Credentials;
+    /** Per-resource request budget; `false` turns the client-side limiter off. */
+    rateLimits?: RateLimits | false;
+    retry?: Partial<RetryPolicy>;
+    /** Timeout of one HTTP attempt. */
+    requestTimeoutMs?: number;
+    clock?: Clock;
+    send?: HttpSend;
+}
+
+/** One call: the operation name is what errors and progress lines say. */
+export interface CallRequest {
+    method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+    /** Absolute URL, on this resource's endpoint. */
+    url: string;
+    operation: string;
+    body?: unknown;
+    contentType?: string;
+    signal?: AbortSignal;
+}
+
+const defaultRequestTimeoutMs = 60_000;
+
+/**
+ * Everything between a named operation and the wire for ONE Language resource: authentication,
+ * the resource's rate limit, retries that honour Retry-After, and turning failures into
+ * LanguageApiError. Knows no paths; the authoring client builds them.
+ */
+export class LanguageTransport {
+    readonly endpoint: string;
+    /** How errors name this resource: the endpoint's host and path, which hold no secret. */
+    readonly resourceLabel: string;
+    private readonly credentials: Credentials;
+    private readonly limiter?: ResourceRateLimiter;
+    private readonly retry: RetryPolicy;
+    private readonly requestTimeoutMs: number;
+    readonly clock: Clock;
+    private readonly send: HttpSend;
+
+    constructor(options: TransportOptions) {
+        this.endpoint = options.endpoint;
+        const url = new URL(options.endpoint);
+        this.resourceLabel = `${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+        this.credentials = options.credentials;
+        this.clock = options.clock ?? systemClock;
+        this.retry = { ...defaultRetryPolicy, ...options.retry };
+        this.requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
+        this.send = options.send ?? gotSend;
+        if (options.rateLimits !== false) {
+            this.limiter = sharedRateLimiter(this.endpoint, options.rateLimits ?? defaultRateLimits, this.clock);
+        }
+    }
+
+    /** True when `url` belongs to this resource; keys are only ever sent to their own resource. */
+    owns(url: string): boolean {
+        return url === this.endpoint || url.startsWith(`${this.endpoint}/`);
+    }
+
+    /** Sends the request, retrying what may succeed later; resolves with the 2xx response. */
+    async call(request: CallRequest): Promise<HttpResponse> {
+        if (!this.owns(request.url)) {
+            throw new Error(
+                `${request.operation}: refusing to send credentials to ${new URL(request.url).host}, which is not ${this.resourceLabel}`,
+            );
+        }
+        for (let attempt = 1; ; attempt++) {
+            request.signal?.throwIfAborted();
+            await this.limiter?.acquire(request.method, request.signal);
+            let response: HttpResponse;
+            try {
+                response = await this.send({
+                    method: request.method,
+                    url: request.url,
+                    headers: await this.headers(request),
+                    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+                    timeoutMs: this.requestTimeoutMs,
+                    signal: request.signal,
+                });
+            } catch (error) {
+                if (request.signal?.aborted) throw request.signal.reason;
+                if (!(error instanceof NetworkError)) throw error;
+                const delay = retryDelayMs(this.retry, { method: request.method }, attempt, this.clock.now());
+                if (delay === undefined) throw this.networkFailure(request, error);
+                await this.clock.sleep(delay, request.signal);
+                continue;
+            }
+            if (response.status >= 200 && response.status < 300) return response;
+            const outcome = { method: request.method, status: response.status, headers: response.headers };
+            const delay = retryDelayMs(this.retry, outcome, attempt, this.clock.now());
+            if (delay === undefined) throw this.failure(request, response);
+            await this.clock.sleep(delay, request.signal);
+        }
+    }
+
+    private async headers(request: CallRequest): Promise<Record<string, string>> {
+        const headers: Record<string, string> = {
+            accept: "application/json",
+            ...(await authenticationHeaders(this.credentials, request.signal)),
+        };
+        if (request.body !== undefined) headers["content-type"] = request.contentType ?? "application/json";
+        return headers;
+    }
+
+    private failure(request: CallRequest, response: HttpResponse): LanguageApiError {
+        const secrets = secretsOf(this.credentials);
+        const envelope = errorResponseSchema.safeParse(parseJson(response.text));
+        const error = envelope.success ? envelope.data.error : undefined;
+        return new LanguageApiError({
+            operation: request.operation,
+            resource: this.resourceLabel,
+            status: response.status,
+            code: error?.code ?? `Http${response.status}`,
+            serviceMessage: redact(error?.message ?? (response.text.slice(0, 200) || "no error body"), secrets),
+            innerCodes: error ? innerCodesOf(error) : [],
+            requestId: response.headers["apim-request-id"] ?? response.headers["x-ms-request-id"],
+            isRetryable: isRetryable({ method: request.method, status: response.status }),
+        });
+    }
+
+    private networkFailure(request: CallRequest, error: NetworkError): LanguageApiError {
+        return new LanguageApiError({
+            operation: request.operation,
+            resource: this.resourceLabel,
+            code: error.code,
+            serviceMessage: redact(error.message, secretsOf(this.credentials)),
+            innerCodes: [],
+            isRetryable: isRetryable({ method: request.method }),
+        });
+    }
+}
+
+/** Parses a body that should be JSON; undefined when it is empty or not JSON. */
+export function parseJson(text: string): unknown {
+    if (text.trim() === "") return undefined;
+    try {
+        return JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+}
