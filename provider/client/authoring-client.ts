@@ -97,7 +97,8 @@ export class AuthoringClient {
     // --- export and import ----------------------------------------------------------------
 
     /** Exports the working copy, or with `trainedModelLabel` (2023-04-01+) a model's snapshot. */
-    startExport(project: string, options: { trainedModelLabel?: string } = {}, signal?: AbortSignal) {
+    async startExport(project: string, options: { trainedModelLabel?: string } = {}, signal?: AbortSignal) {
+        if (options.trainedModelLabel !== undefined) this.requireSnapshots("exporting a model's snapshot");
         const query = { stringIndexType: "Utf16CodeUnit", trainedModelLabel: options.trainedModelLabel };
         return this.start({
             method: "POST",
@@ -191,7 +192,8 @@ export class AuthoringClient {
     }
 
     /** Restores a model's training data as the project's working copy (2023-04-01+). */
-    startLoadSnapshot(project: string, label: string, signal?: AbortSignal) {
+    async startLoadSnapshot(project: string, label: string, signal?: AbortSignal) {
+        this.requireSnapshots("loading a model's snapshot");
         const url = this.url(`/${enc(project)}/models/${enc(label)}/:load-snapshot`);
         return this.start({
             method: "POST",
@@ -276,6 +278,13 @@ export class AuthoringClient {
     }
 
     // --- plumbing -------------------------------------------------------------------------
+
+    /** Model snapshots arrived in 2023-04-01; older api-versions answer 404 for these routes. */
+    private requireSnapshots(what: string): void {
+        if (this.apiVersion === "2022-05-01") {
+            throw new Error(`${what} needs api-version 2023-04-01 or later; this client uses ${this.apiVersion}`);
+        }
+    }
 
     private url(path: string, query: Query = {}): string {
         const url = new URL(`${this.transport.endpoint}/language/authoring/${this.family}/projects${path}`);
