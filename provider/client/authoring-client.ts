@@ -155,6 +155,11 @@ export class AuthoringClient {
         );
     }
 
+    /** Where a training job is polled; lets a run adopt a job listed by `listTrainingJobs`. */
+    trainingJobStatusUrl(project: string, jobId: string): string {
+        return this.url(`/${enc(project)}/train/jobs/${enc(jobId)}`);
+    }
+
     startCancelTraining(project: string, jobId: string, signal?: AbortSignal) {
         const url = this.url(`/${enc(project)}/train/jobs/${enc(jobId)}/:cancel`);
         return this.start({

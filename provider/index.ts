@@ -1,0 +1,1 @@
+export { ReplicatedLanguageProject, type ReplicatedLanguageProjectArgs, type LanguageResourceArgs } from "./resource";

@@ -1,0 +1,43 @@
+import { AuthoringClient } from "../client/authoring-client";
+import type { Credentials } from "../client/credentials";
+import { checkEndpoint } from "../client/endpoint";
+import { LanguageTransport } from "../client/transport";
+import { type ApiVersion, familyOfKind, type ProjectKind } from "../contract";
+import type { Connection, ReplicationArgs } from "./inputs";
+
+/** Builds the credentials of a connection; @azure/identity is loaded only when Entra ID is used. */
+export function credentialsOf(connection: Connection): Credentials {
+    if (connection.key !== undefined) return { kind: "key", key: connection.key };
+    const { tenantId, clientId, clientSecret } = connection.entraId ?? {};
+    const identity: typeof import("@azure/identity") = require("@azure/identity");
+    const credential =
+        tenantId && clientId && clientSecret
+            ? new identity.ClientSecretCredential(tenantId, clientId, clientSecret)
+            : new identity.DefaultAzureCredential({ tenantId, managedIdentityClientId: clientId });
+    return { kind: "entra", credential };
+}
+
+/** The endpoint of a connection in the one form used for comparisons and outputs. */
+export function normalizedEndpoint(connection: Connection): string {
+    const checked = checkEndpoint(connection.endpoint);
+    if ("problem" in checked) throw new Error(checked.problem);
+    return checked.endpoint;
+}
+
+/** A transport for one resource; every client of that resource in this process shares its rate limit. */
+export function transportFor(connection: Connection, args: Pick<ReplicationArgs, "rateLimits">): LanguageTransport {
+    return new LanguageTransport({
+        endpoint: normalizedEndpoint(connection),
+        credentials: credentialsOf(connection),
+        rateLimits: args.rateLimits,
+    });
+}
+
+/** The authoring client of a resource for the family of a project kind. */
+export function clientFor(
+    connection: Connection,
+    kind: ProjectKind,
+    args: Pick<ReplicationArgs, "rateLimits"> & { apiVersion: ApiVersion },
+): AuthoringClient {
+    return new AuthoringClient(transportFor(connection, args), familyOfKind(kind), args.apiVersion);
+}

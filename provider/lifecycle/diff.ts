@@ -1,0 +1,33 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { planReplication } from "../plan/plan-replication";
+import { normalizedEndpoint } from "./connections";
+import { checkedInputsSchema } from "./inputs";
+import { desiredReplicaOf, factsOf, type ReplicaState } from "./replica-state";
+import { containsUnknowns } from "./unknowns";
+
+/**
+ * Plans from the state (refreshed by `read` when asked) with the planner `update` uses. When the
+ * planner finds steps, the resource changes even if no input did (a deployment deleted on the
+ * secondary, say) and the plan is printed for the reviewer; otherwise the engine compares old
+ * and new inputs itself, which is what shows a pending resync property by property.
+ */
+export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+    const { __provider: _provider, ...checked } = news;
+    if (containsUnknowns(checked)) return { changes: true };
+    const inputs = checkedInputsSchema.parse(checked);
+    const state = olds as Partial<ReplicaState>;
+    const replaces = [
+        normalizedEndpoint(inputs.secondary) !== state.secondaryEndpoint && "secondary",
+        inputs.secondaryProjectName !== state.secondaryProjectName && "secondaryProjectName",
+        inputs.projectName !== state.projectName && "projectName",
+    ].filter((key): key is string => key !== false);
+    if (replaces.length > 0) {
+        // The new replica would take the old one's name on the same resource: remove the old first.
+        const sameReplica = !replaces.includes("secondary") && !replaces.includes("secondaryProjectName");
+        return { changes: true, replaces, deleteBeforeReplace: sameReplica };
+    }
+    const steps = planReplication(desiredReplicaOf(inputs), factsOf(state));
+    if (steps.length === 0) return {};
+    console.log(`[${inputs.projectName} -> ${inputs.secondaryProjectName}] plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`);
+    return { changes: true };
+}

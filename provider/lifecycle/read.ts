@@ -1,0 +1,18 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { observeReplica } from "../operations/observe-replica";
+import { withObservation } from "./apply-replication";
+import { clientFor } from "./connections";
+import { outputsOf } from "./outputs";
+import type { ReplicaState } from "./replica-state";
+
+/**
+ * Refresh: reports what the secondary holds now (project, model, deployment) with GETs only, so
+ * drift such as a deleted deployment makes the next preview plan a redeploy.
+ */
+export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+    const { __provider: _provider, ...rest } = props;
+    const state = rest as unknown as ReplicaState;
+    const secondary = clientFor(state.secondary, state.projectKind, state);
+    const seen = await observeReplica(secondary, state.secondaryProjectName, state.modelLabel, state.deploymentName);
+    return { id, props: outputsOf(withObservation(state, seen)) };
+}

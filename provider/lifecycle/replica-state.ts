@@ -1,0 +1,85 @@
+import type { ApiVersion, ProjectKind } from "../contract";
+import type { Deployment } from "../operations/deploy-model";
+import type { TrainedModel } from "../operations/train-model";
+import { canonicalJson } from "../plan/content-fingerprint";
+import type { DesiredReplica, ReplicaFacts, StepName } from "../plan/plan-replication";
+import type { CheckedInputs, Connection, ReplicationArgs, TimeoutMinutes } from "./inputs";
+
+/**
+ * The resource's outputs, which are also all that `read` and `delete` receive: so they carry
+ * what those need (the secondary connection, kept secret by the resource) besides what users
+ * read (the replica's project, model and deployment, and what was synced when).
+ */
+export interface ReplicaState {
+    secondary: Connection;
+    secondaryEndpoint: string;
+    projectName: string;
+    secondaryProjectName: string;
+    projectKind: ProjectKind;
+    apiVersion: ApiVersion;
+    deploymentName: string;
+    modelLabel: string;
+    onDelete: "delete" | "retain";
+    timeoutMinutes: TimeoutMinutes;
+    polling: ReplicationArgs["polling"];
+    rateLimits?: ReplicationArgs["rateLimits"];
+    /** Hash of the content last imported into the secondary project. */
+    importedContentHash?: string;
+    /** The secondary project's lastModifiedDateTime right after that import: if it moves, someone edited the replica. */
+    importedLastModifiedDateTime?: string;
+    /** What the current model was trained from. */
+    trainedFrom?: { contentHash: string; trainingSignature: string };
+    secondaryProject?: SecondaryProject;
+    trainedModel?: TrainedModel;
+    deployment?: Deployment;
+    /** The primary revision the replica last fully caught up with, and when. */
+    syncedRevision?: { lastModifiedDateTime: string; contentHash: string };
+    lastSyncedAt?: string;
+    /** A job an interrupted run left behind; the next run waits for it instead of starting another. */
+    pendingJob?: PendingJob;
+}
+
+export interface SecondaryProject {
+    projectName: string;
+    language: string;
+    createdDateTime: string;
+    lastModifiedDateTime: string;
+    lastTrainedDateTime?: string;
+    lastDeployedDateTime?: string;
+}
+
+export interface PendingJob {
+    step: StepName;
+    statusUrl: string;
+    /** The content the job works on, so its result is recorded correctly when adopted. */
+    contentHash: string;
+}
+
+/** The options whose change retrains, in one comparable string. */
+export function trainingSignatureOf(inputs: CheckedInputs): string {
+    return canonicalJson({ modelLabel: inputs.modelLabel, ...inputs.training });
+}
+
+/** The replica the inputs ask for, given the primary content about to be (or last) imported. */
+export function desiredReplicaOf(inputs: CheckedInputs, contentHash = inputs.primaryRevision.contentHash): DesiredReplica {
+    return {
+        contentHash,
+        trainingSignature: trainingSignatureOf(inputs),
+        modelLabel: inputs.modelLabel,
+        deploymentName: inputs.deploymentName,
+    };
+}
+
+/** What the state says about the secondary, for planning a preview. */
+export function factsOf(state: Partial<ReplicaState>): ReplicaFacts {
+    return {
+        projectExists: state.secondaryProject !== undefined,
+        secondaryEdited:
+            state.importedLastModifiedDateTime !== undefined &&
+            state.secondaryProject?.lastModifiedDateTime !== state.importedLastModifiedDateTime,
+        ...(state.importedContentHash && { importedContentHash: state.importedContentHash }),
+        ...(state.trainedFrom && { trainedFrom: state.trainedFrom }),
+        ...(state.trainedModel && { model: state.trainedModel }),
+        ...(state.deployment && { deployment: state.deployment }),
+    };
+}

@@ -1,0 +1,44 @@
+import type { AuthoringClient } from "../client/authoring-client";
+import { type ApiFamily, familyOfKind, type ProjectKind, type ProjectMetadata, projectKindSchema } from "../contract";
+
+/** Where a project of unknown kind may live: conversations first, as CLU projects are the most common. */
+const familiesToProbe: readonly ApiFamily[] = ["analyze-conversations", "analyze-text"];
+
+/**
+ * Finds the primary project. With a declared kind only that family is asked; otherwise both,
+ * since the service has no family-independent project lookup. GETs only.
+ */
+export async function findPrimaryProject(
+    clientOf: (family: ApiFamily) => AuthoringClient,
+    project: string,
+    declaredKind: ProjectKind | undefined,
+    signal?: AbortSignal,
+): Promise<ProjectMetadata | undefined> {
+    const families = declaredKind ? [familyOfKind(declaredKind)] : familiesToProbe;
+    for (const family of families) {
+        const found = await clientOf(family).findProject(project, signal);
+        if (found) return found;
+    }
+    return undefined;
+}
+
+/** Narrows the kind a project reports to one this provider replicates. */
+export function replicableKind(details: ProjectMetadata): ProjectKind | undefined {
+    const parsed = projectKindSchema.safeParse(details.projectKind);
+    return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * The deployment name to mirror when none is declared: the primary's only deployment, as the
+ * seeds advise (runtime failover then needs no change but the endpoint). Returns a problem
+ * when there is no single answer.
+ */
+export async function primaryDeploymentName(client: AuthoringClient, project: string, signal?: AbortSignal): Promise<{ name: string } | { problem: string }> {
+    const deployments = await client.listDeployments(project, signal);
+    if (deployments.length === 1) return { name: deployments[0]!.deploymentName };
+    if (deployments.length === 0) {
+        return { problem: `the primary project "${project}" has no deployment to mirror; set deploymentName` };
+    }
+    const names = deployments.map((deployment) => `"${deployment.deploymentName}"`).join(", ");
+    return { problem: `the primary project "${project}" has ${deployments.length} deployments (${names}); set deploymentName to the one to mirror` };
+}

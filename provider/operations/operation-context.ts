@@ -1,0 +1,19 @@
+import type { Clock } from "../client/clock";
+import type { JobProgress, PollIntervals } from "../lro/poll-until-done";
+
+/** What every long-running operation needs besides its client: time, limits and a voice. */
+export interface OperationContext {
+    clock: Clock;
+    polling: PollIntervals;
+    /** Epoch milliseconds by which this operation must have finished. */
+    deadline: number;
+    /** Prints a progress line; appears in the `pulumi up` output. */
+    log: (line: string) => void;
+    signal?: AbortSignal;
+}
+
+/** A progress line for a job: operation, status, percent complete and job id. */
+export function progressLine(progress: JobProgress): string {
+    const percent = progress.percentComplete === undefined ? "" : ` ${progress.percentComplete}%`;
+    return `${progress.operation}: ${progress.status}${percent} (job ${progress.jobId})`;
+}

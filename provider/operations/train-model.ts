@@ -1,0 +1,92 @@
+import type { AuthoringClient, StartedJob } from "../client/authoring-client";
+import { LanguageApiError } from "../client/language-api-error";
+import { type EvaluationOptions, jobStatusMeanings, type ProjectKind, summarizeEvaluation, type TrainingJobState } from "../contract";
+import { awaitTrainingJob } from "./await-job";
+import type { OperationContext } from "./operation-context";
+
+/** What the user asked training to use; the same for every kind, trainingMode only for conversations. */
+export interface TrainingRequest {
+    modelLabel: string;
+    trainingConfigVersion: string;
+    trainingMode?: "standard" | "advanced";
+    evaluation?: EvaluationOptions;
+}
+
+/** The trained model as outputs show it; the evaluation may still be running. */
+export interface TrainedModel {
+    label: string;
+    modelId: string;
+    lastTrainedDateTime: string;
+    trainingDurationSeconds: number;
+    trainingConfigVersion: string;
+    modelExpirationDate: string;
+    evaluation: { status: "succeeded"; microF1: number; macroF1: number } | { status: "pending" };
+}
+
+const training = (client: AuthoringClient, project: string) => `training project "${project}" on ${client.transport.resourceLabel}`;
+
+/**
+ * The training job already running for this model label, if any: the service runs one training
+ * job per project, so a run that lost track of its job adopts it instead of starting a second
+ * (which would be refused with 409, or worse, billed twice).
+ */
+export async function findRunningTraining(client: AuthoringClient, project: string, modelLabel: string, signal?: AbortSignal): Promise<StartedJob | undefined> {
+    const jobs = await client.listTrainingJobs(project, signal);
+    const running = jobs.filter((job) => !jobStatusMeanings[job.status].terminal);
+    const ours = running.find((job) => job.result.modelLabel === modelLabel);
+    if (ours) return { statusUrl: client.trainingJobStatusUrl(project, ours.jobId) };
+    if (running.length > 0) {
+        const other = running[0]!;
+        throw new Error(
+            `${training(client, project)}: job ${other.jobId} is already training model "${other.result.modelLabel}"; ` +
+                "the service runs one training job per project: wait for it or cancel it, then run again",
+        );
+    }
+    return undefined;
+}
+
+/** Starts training with the body of the project's family (conversations need a training mode). */
+export function startTraining(client: AuthoringClient, project: string, kind: ProjectKind, request: TrainingRequest, signal?: AbortSignal): Promise<StartedJob> {
+    const common = {
+        modelLabel: request.modelLabel,
+        trainingConfigVersion: request.trainingConfigVersion,
+        ...(request.evaluation ? { evaluationOptions: request.evaluation } : {}),
+    };
+    const conversational = kind === "Conversation" || kind === "Orchestration";
+    const body = conversational ? { ...common, trainingMode: request.trainingMode ?? "standard" } : common;
+    return client.startTraining(project, body, signal);
+}
+
+/** Waits for a training job, started by this run or adopted. */
+export function awaitTraining(client: AuthoringClient, project: string, statusUrl: string, context: OperationContext): Promise<TrainingJobState> {
+    return awaitTrainingJob(client, statusUrl, training(client, project), context);
+}
+
+/**
+ * Reads the model a training produced and its evaluation. A conversations job can report
+ * `succeeded` before its evaluation ran: the model is deployable then, so the evaluation is
+ * reported as pending rather than waited for; a later refresh fills it in.
+ */
+export async function readTrainedModel(client: AuthoringClient, project: string, label: string, signal?: AbortSignal): Promise<TrainedModel | undefined> {
+    const model = await client.findModel(project, label, signal);
+    if (!model) return undefined;
+    return {
+        label: model.label,
+        modelId: model.modelId,
+        lastTrainedDateTime: model.lastTrainedDateTime,
+        trainingDurationSeconds: model.lastTrainingDurationInSeconds,
+        trainingConfigVersion: model.modelTrainingConfigVersion,
+        modelExpirationDate: model.modelExpirationDate,
+        evaluation: await readEvaluation(client, project, label, signal),
+    };
+}
+
+async function readEvaluation(client: AuthoringClient, project: string, label: string, signal?: AbortSignal): Promise<TrainedModel["evaluation"]> {
+    try {
+        const scores = summarizeEvaluation(await client.getEvaluationSummary(project, label, signal));
+        return { status: "succeeded", microF1: scores.microF1, macroF1: scores.macroF1 };
+    } catch (error) {
+        if (error instanceof LanguageApiError && error.status === 404) return { status: "pending" };
+        throw error;
+    }
+}
