@@ -11,7 +11,11 @@ export interface LanguageResourceArgs {
     /** A resource key. Stored encrypted in state, never printed. */
     key?: pulumi.Input<string>;
     /** Use Microsoft Entra ID instead of a key: a service principal, or DefaultAzureCredential when empty. */
-    entraId?: pulumi.Input<{ tenantId?: pulumi.Input<string>; clientId?: pulumi.Input<string>; clientSecret?: pulumi.Input<string> }>;
+    entraId?: pulumi.Input<{
+        tenantId?: pulumi.Input<string>;
+        clientId?: pulumi.Input<string>;
+        clientSecret?: pulumi.Input<string>;
+    }>;
 }
 
 export interface ReplicatedLanguageProjectArgs {
@@ -25,7 +29,11 @@ export interface ReplicatedLanguageProjectArgs {
     secondaryProjectName?: pulumi.Input<string>;
     /** Read from the primary; when declared, verified against it. */
     projectKind?: pulumi.Input<
-        "Conversation" | "Orchestration" | "CustomSingleLabelClassification" | "CustomMultiLabelClassification" | "CustomEntityRecognition"
+        | "Conversation"
+        | "Orchestration"
+        | "CustomSingleLabelClassification"
+        | "CustomMultiLabelClassification"
+        | "CustomEntityRecognition"
     >;
     /** Defaults to the primary's only deployment, so runtime failover changes nothing but the endpoint. */
     deploymentName?: pulumi.Input<string>;
@@ -35,12 +43,22 @@ export interface ReplicatedLanguageProjectArgs {
     training?: pulumi.Input<{
         trainingConfigVersion?: pulumi.Input<string>;
         trainingMode?: pulumi.Input<"standard" | "advanced">;
-        evaluation?: pulumi.Input<{ kind?: "percentage" | "manual"; trainingSplitPercentage?: number; testingSplitPercentage?: number }>;
+        evaluation?: pulumi.Input<{
+            kind?: "percentage" | "manual";
+            trainingSplitPercentage?: number;
+            testingSplitPercentage?: number;
+        }>;
     }>;
     /** 2023-04-01 by default; 2022-05-01 for both families, 2025-11-01 for conversations. */
     apiVersion?: pulumi.Input<"2022-05-01" | "2023-04-01" | "2025-11-01">;
     /** Minutes each step may take (defaults: export 15, import 15, train 240, deploy 60, delete 15). */
-    timeoutMinutes?: pulumi.Input<{ export?: number; import?: number; train?: number; deploy?: number; delete?: number }>;
+    timeoutMinutes?: pulumi.Input<{
+        export?: number;
+        import?: number;
+        train?: number;
+        deploy?: number;
+        delete?: number;
+    }>;
     /** How often jobs are polled (defaults: from 1 s, backing off to 30 s). */
     polling?: pulumi.Input<{ initialIntervalMs?: number; maxIntervalMs?: number }>;
     /** Client-side request budget per resource (defaults: the service's 100 GET and 10 writes a minute). */
@@ -77,7 +95,12 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
         modelExpirationDate: string;
         evaluation: { status: "succeeded"; microF1: number; macroF1: number } | { status: "pending" };
     }>;
-    declare readonly deployment: pulumi.Output<{ name: string; modelId: string; lastDeployedDateTime: string; expirationDate: string }>;
+    declare readonly deployment: pulumi.Output<{
+        name: string;
+        modelId: string;
+        lastDeployedDateTime: string;
+        expirationDate: string;
+    }>;
     declare readonly syncedRevision: pulumi.Output<{ lastModifiedDateTime: string; contentHash: string }>;
     declare readonly lastSyncedAt: pulumi.Output<string>;
 
@@ -99,7 +122,14 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
             lastSyncedAt: undefined,
         };
         const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary"];
-        super(lazyProvider(implementation), name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "language", "ReplicatedLanguageProject");
+        super(
+            lazyProvider(implementation),
+            name,
+            props,
+            { ...opts, additionalSecretOutputs: secretOutputs },
+            "language",
+            "ReplicatedLanguageProject",
+        );
     }
 }
 

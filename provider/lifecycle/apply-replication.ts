@@ -42,7 +42,11 @@ export async function applyReplication(
     state = withObservation(state, seen);
     let desired = desiredReplicaOf(inputs);
     const steps = planReplication(desired, factsOf(state));
-    log(steps.length === 0 ? "the replica is in sync" : `plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`);
+    log(
+        steps.length === 0
+            ? "the replica is in sync"
+            : `plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`,
+    );
 
     const completed: string[] = [];
     let current: PlannedStep | undefined;
@@ -77,9 +81,22 @@ export async function applyReplication(
                 const pending = pendingFor(state, "deploy");
                 const statusUrl =
                     pending?.statusUrl ??
-                    (await startDeploy(secondary, inputs.secondaryProjectName, inputs.deploymentName, inputs.modelLabel)).statusUrl;
+                    (
+                        await startDeploy(
+                            secondary,
+                            inputs.secondaryProjectName,
+                            inputs.deploymentName,
+                            inputs.modelLabel,
+                        )
+                    ).statusUrl;
                 state.pendingJob = { step: "deploy", statusUrl, contentHash: desired.contentHash };
-                await awaitDeploy(secondary, inputs.secondaryProjectName, inputs.deploymentName, statusUrl, context("deploy"));
+                await awaitDeploy(
+                    secondary,
+                    inputs.secondaryProjectName,
+                    inputs.deploymentName,
+                    statusUrl,
+                    context("deploy"),
+                );
                 state.deployment = await readDeployment(secondary, inputs.secondaryProjectName, inputs.deploymentName);
             }
             delete state.pendingJob;
@@ -98,12 +115,19 @@ export async function applyReplication(
     if (steps.length > 0 || state.syncedRevision?.contentHash !== desired.contentHash) {
         state.lastSyncedAt = new Date().toISOString();
     }
-    state.syncedRevision = { lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime, contentHash: desired.contentHash };
+    state.syncedRevision = {
+        lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime,
+        contentHash: desired.contentHash,
+    };
     return { id, state };
 }
 
 /** The job this run must wait for: one left pending, one already running, or a new one. */
-async function trainingToAwait(secondary: AuthoringClient, inputs: CheckedInputs, state: ReplicaState): Promise<string> {
+async function trainingToAwait(
+    secondary: AuthoringClient,
+    inputs: CheckedInputs,
+    state: ReplicaState,
+): Promise<string> {
     const pending = pendingFor(state, "train");
     if (pending) return pending.statusUrl;
     const running = await findRunningTraining(secondary, inputs.secondaryProjectName, inputs.modelLabel);
@@ -155,7 +179,9 @@ export function withObservation(state: ReplicaState, seen: ReplicaObservation): 
     return next;
 }
 
-function secondaryProjectOf(project: NonNullable<ReplicaObservation["project"]>): NonNullable<ReplicaState["secondaryProject"]> {
+function secondaryProjectOf(
+    project: NonNullable<ReplicaObservation["project"]>,
+): NonNullable<ReplicaState["secondaryProject"]> {
     return {
         projectName: project.projectName,
         language: project.language,

@@ -12,7 +12,10 @@ export function failuresOf(error: z.ZodError): CheckFailure[] {
         const path = issue.path.map(String);
         if (issue.code === "unrecognized_keys") {
             const keys = issue.keys.map((key) => `"${key}"`).join(", ");
-            return { property: [...path, issue.keys[0]!].join("."), reason: `${keys} is not an option here; check the spelling` };
+            return {
+                property: [...path, issue.keys[0]!].join("."),
+                reason: `${keys} is not an option here; check the spelling`,
+            };
         }
         if (issue.code === "invalid_type" && issue.input === undefined) {
             return { property: path.join("."), reason: "is required" };

@@ -13,7 +13,10 @@ import { containsUnknowns } from "./unknowns";
  * and, when it moved, an export: the kind, the deployment to mirror and the current revision
  * are added to the inputs, so a pending resync shows in `pulumi preview --diff`.
  */
-export async function check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+export async function check(
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.CheckResult> {
     const { __provider: _provider, ...userInputs } = news;
     if (containsUnknowns(userInputs)) return { inputs: news };
     const parsed = replicationArgsSchema.safeParse(userInputs);
@@ -21,7 +24,14 @@ export async function check(olds: Record<string, unknown>, news: Record<string, 
     const args = parsed.data;
     const sameResource = normalizedEndpoint(args.primary) === normalizedEndpoint(args.secondary);
     if (sameResource) {
-        return { failures: [{ property: "secondary.endpoint", reason: "must be a different Language resource than primary.endpoint" }] };
+        return {
+            failures: [
+                {
+                    property: "secondary.endpoint",
+                    reason: "must be a different Language resource than primary.endpoint",
+                },
+            ],
+        };
     }
     const observed = await observePrimary(args, olds);
     return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
@@ -35,24 +45,40 @@ async function observePrimary(args: ReplicationArgs, olds: Record<string, unknow
     const details = await findPrimaryProject(primaryIn, args.projectName, args.projectKind);
     if (!details) {
         const as = args.projectKind ? ` as a ${args.projectKind} project` : "";
-        return fail("projectName", `project "${args.projectName}" was not found on the primary (${primaryTransport.resourceLabel})${as}`);
+        return fail(
+            "projectName",
+            `project "${args.projectName}" was not found on the primary (${primaryTransport.resourceLabel})${as}`,
+        );
     }
     const kind = replicableKind(details);
-    if (!kind) return fail("projectName", `project "${args.projectName}" is a ${details.projectKind} project, which is not replicated`);
+    if (!kind)
+        return fail(
+            "projectName",
+            `project "${args.projectName}" is a ${details.projectKind} project, which is not replicated`,
+        );
     if (args.projectKind && args.projectKind !== kind) {
         return fail("projectKind", `is ${args.projectKind}, but the primary project is a ${kind} project`);
     }
     if (!isSupportedApiVersion(familyOfKind(kind), args.apiVersion)) {
-        return fail("apiVersion", `${args.apiVersion} is not a stable api-version of ${familyOfKind(kind)}; use 2023-04-01`);
+        return fail(
+            "apiVersion",
+            `${args.apiVersion} is not a stable api-version of ${familyOfKind(kind)}; use 2023-04-01`,
+        );
     }
     if (args.training.trainingMode && familyOfKind(kind) === "analyze-text") {
-        return fail("training.trainingMode", `applies to Conversation and Orchestration projects only; remove it for ${kind}`);
+        return fail(
+            "training.trainingMode",
+            `applies to Conversation and Orchestration projects only; remove it for ${kind}`,
+        );
     }
     const primary = clientFor(args.primary, kind, args);
-    const deployment = args.deploymentName ? { name: args.deploymentName } : await primaryDeploymentName(primary, args.projectName);
+    const deployment = args.deploymentName
+        ? { name: args.deploymentName }
+        : await primaryDeploymentName(primary, args.projectName);
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
-    const previous = olds.projectName === args.projectName ? primaryRevisionSchema.safeParse(olds.primaryRevision) : undefined;
+    const previous =
+        olds.projectName === args.projectName ? primaryRevisionSchema.safeParse(olds.primaryRevision) : undefined;
     const secondary = clientFor(args.secondary, kind, args);
     const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous?.data, args);
     return {

@@ -11,7 +11,11 @@ import { containsUnknowns } from "./unknowns";
  * secondary, say) and the plan is printed for the reviewer; otherwise the engine compares old
  * and new inputs itself, which is what shows a pending resync property by property.
  */
-export async function diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+export async function diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+): Promise<pulumi.dynamic.DiffResult> {
     const { __provider: _provider, ...checked } = news;
     if (containsUnknowns(checked)) return { changes: true };
     const inputs = checkedInputsSchema.parse(checked);
@@ -28,6 +32,8 @@ export async function diff(_id: string, olds: Record<string, unknown>, news: Rec
     }
     const steps = planReplication(desiredReplicaOf(inputs), factsOf(state));
     if (steps.length === 0) return {};
-    console.log(`[${inputs.projectName} -> ${inputs.secondaryProjectName}] plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`);
+    console.log(
+        `[${inputs.projectName} -> ${inputs.secondaryProjectName}] plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`,
+    );
     return { changes: true };
 }

@@ -30,7 +30,11 @@ export async function observeRevision(
         const counts = Object.entries(revision.items).map(([list, count]) => `${count} ${list}`);
         return { ...revision, changes: `first copy: ${counts.join(", ") || "no items"}` };
     }
-    const replica = await exportProject(secondary, secondaryProjectName, operationContextFor(settings, "export", label));
+    const replica = await exportProject(
+        secondary,
+        secondaryProjectName,
+        operationContextFor(settings, "export", label),
+    );
     if (contentHashOf(replica) === contentHash) {
         return { ...revision, changes: "none: the secondary already holds this content" };
     }

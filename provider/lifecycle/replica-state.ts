@@ -61,7 +61,10 @@ export function trainingSignatureOf(inputs: CheckedInputs): string {
 }
 
 /** The replica the inputs ask for, given the primary content about to be (or last) imported. */
-export function desiredReplicaOf(inputs: CheckedInputs, contentHash = inputs.primaryRevision.contentHash): DesiredReplica {
+export function desiredReplicaOf(
+    inputs: CheckedInputs,
+    contentHash = inputs.primaryRevision.contentHash,
+): DesiredReplica {
     return {
         contentHash,
         trainingSignature: trainingSignatureOf(inputs),

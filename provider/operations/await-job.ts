@@ -4,7 +4,12 @@ import { pollUntilDone } from "../lro/poll-until-done";
 import { type OperationContext, progressLine } from "./operation-context";
 
 /** Waits for any job but training, printing a line whenever its status changes. */
-export function awaitJob(client: AuthoringClient, statusUrl: string, operation: string, context: OperationContext): Promise<JobState> {
+export function awaitJob(
+    client: AuthoringClient,
+    statusUrl: string,
+    operation: string,
+    context: OperationContext,
+): Promise<JobState> {
     return pollUntilDone({
         operation,
         statusUrl,

@@ -7,7 +7,12 @@ import type { OperationContext } from "./operation-context";
  * its models with it), waiting for each deletion job. What is already gone is skipped, so a
  * delete interrupted half-way completes on the next run.
  */
-export async function deleteReplica(client: AuthoringClient, project: string, deployment: string, context: OperationContext): Promise<void> {
+export async function deleteReplica(
+    client: AuthoringClient,
+    project: string,
+    deployment: string,
+    context: OperationContext,
+): Promise<void> {
     const where = client.transport.resourceLabel;
     if (await client.findDeployment(project, deployment, context.signal)) {
         context.log(`deleting deployment "${deployment}" of "${project}" on ${where}`);

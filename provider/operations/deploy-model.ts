@@ -14,17 +14,34 @@ const deploying = (client: AuthoringClient, project: string, deployment: string)
     `deploying "${deployment}" of "${project}" on ${client.transport.resourceLabel}`;
 
 /** Creates or replaces the deployment so that it serves the model with this label. */
-export function startDeploy(client: AuthoringClient, project: string, deployment: string, modelLabel: string, signal?: AbortSignal): Promise<StartedJob> {
+export function startDeploy(
+    client: AuthoringClient,
+    project: string,
+    deployment: string,
+    modelLabel: string,
+    signal?: AbortSignal,
+): Promise<StartedJob> {
     return client.startDeploy(project, deployment, { trainedModelLabel: modelLabel }, signal);
 }
 
 /** Waits for a deployment job, started by this run or by an earlier one. */
-export async function awaitDeploy(client: AuthoringClient, project: string, deployment: string, statusUrl: string, context: OperationContext): Promise<void> {
+export async function awaitDeploy(
+    client: AuthoringClient,
+    project: string,
+    deployment: string,
+    statusUrl: string,
+    context: OperationContext,
+): Promise<void> {
     await awaitJob(client, statusUrl, deploying(client, project, deployment), context);
 }
 
 /** Reads a deployment; undefined when it does not exist. */
-export async function readDeployment(client: AuthoringClient, project: string, deployment: string, signal?: AbortSignal): Promise<Deployment | undefined> {
+export async function readDeployment(
+    client: AuthoringClient,
+    project: string,
+    deployment: string,
+    signal?: AbortSignal,
+): Promise<Deployment | undefined> {
     const found = await client.findDeployment(project, deployment, signal);
     return (
         found && {

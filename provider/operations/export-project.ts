@@ -8,7 +8,11 @@ import type { OperationContext } from "./operation-context";
  * changes nothing) and GETs reach the resource, so this is safe against the read-only primary.
  * Not resumable: an export is cheap and the file is needed now.
  */
-export async function exportProject(client: AuthoringClient, project: string, context: OperationContext): Promise<ExportedProject> {
+export async function exportProject(
+    client: AuthoringClient,
+    project: string,
+    context: OperationContext,
+): Promise<ExportedProject> {
     const operation = `exporting project "${project}" from ${client.transport.resourceLabel}`;
     const { statusUrl } = await client.startExport(project, {}, context.signal);
     const job = await awaitJob(client, statusUrl, operation, context);

@@ -7,11 +7,21 @@ const importing = (client: AuthoringClient, project: string) =>
     `importing project "${project}" into ${client.transport.resourceLabel}`;
 
 /** Starts importing a project file under `project` (renamed when the replica has another name). */
-export function startImport(client: AuthoringClient, project: string, file: ExportedProject, signal?: AbortSignal): Promise<StartedJob> {
+export function startImport(
+    client: AuthoringClient,
+    project: string,
+    file: ExportedProject,
+    signal?: AbortSignal,
+): Promise<StartedJob> {
     return client.startImport(project, { ...file, metadata: { ...file.metadata, projectName: project } }, signal);
 }
 
 /** Waits for an import, started by this run or by an earlier one. */
-export async function awaitImport(client: AuthoringClient, project: string, statusUrl: string, context: OperationContext): Promise<void> {
+export async function awaitImport(
+    client: AuthoringClient,
+    project: string,
+    statusUrl: string,
+    context: OperationContext,
+): Promise<void> {
     await awaitJob(client, statusUrl, importing(client, project), context);
 }

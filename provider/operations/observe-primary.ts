@@ -33,12 +33,18 @@ export function replicableKind(details: ProjectMetadata): ProjectKind | undefine
  * seeds advise (runtime failover then needs no change but the endpoint). Returns a problem
  * when there is no single answer.
  */
-export async function primaryDeploymentName(client: AuthoringClient, project: string, signal?: AbortSignal): Promise<{ name: string } | { problem: string }> {
+export async function primaryDeploymentName(
+    client: AuthoringClient,
+    project: string,
+    signal?: AbortSignal,
+): Promise<{ name: string } | { problem: string }> {
     const deployments = await client.listDeployments(project, signal);
     if (deployments.length === 1) return { name: deployments[0]!.deploymentName };
     if (deployments.length === 0) {
         return { problem: `the primary project "${project}" has no deployment to mirror; set deploymentName` };
     }
     const names = deployments.map((deployment) => `"${deployment.deploymentName}"`).join(", ");
-    return { problem: `the primary project "${project}" has ${deployments.length} deployments (${names}); set deploymentName to the one to mirror` };
+    return {
+        problem: `the primary project "${project}" has ${deployments.length} deployments (${names}); set deploymentName to the one to mirror`,
+    };
 }

@@ -28,7 +28,9 @@ export async function checkOrchestrationTargets(secondary: AuthoringClient, file
     const missing: string[] = [];
     for (const target of conversationTargetsOf(file)) {
         if (!(await secondary.findDeployment(target.projectName, target.deploymentName))) {
-            missing.push(`intent "${target.intent}" routes to "${target.projectName}" deployment "${target.deploymentName}"`);
+            missing.push(
+                `intent "${target.intent}" routes to "${target.projectName}" deployment "${target.deploymentName}"`,
+            );
         }
     }
     if (missing.length > 0) {

@@ -1,6 +1,12 @@
 import type { AuthoringClient, StartedJob } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
-import { type EvaluationOptions, jobStatusMeanings, type ProjectKind, summarizeEvaluation, type TrainingJobState } from "../contract";
+import {
+    type EvaluationOptions,
+    jobStatusMeanings,
+    type ProjectKind,
+    summarizeEvaluation,
+    type TrainingJobState,
+} from "../contract";
 import { awaitTrainingJob } from "./await-job";
 import type { OperationContext } from "./operation-context";
 
@@ -23,14 +29,20 @@ export interface TrainedModel {
     evaluation: { status: "succeeded"; microF1: number; macroF1: number } | { status: "pending" };
 }
 
-const training = (client: AuthoringClient, project: string) => `training project "${project}" on ${client.transport.resourceLabel}`;
+const training = (client: AuthoringClient, project: string) =>
+    `training project "${project}" on ${client.transport.resourceLabel}`;
 
 /**
  * The training job already running for this model label, if any: the service runs one training
  * job per project, so a run that lost track of its job adopts it instead of starting a second
  * (which would be refused with 409, or worse, billed twice).
  */
-export async function findRunningTraining(client: AuthoringClient, project: string, modelLabel: string, signal?: AbortSignal): Promise<StartedJob | undefined> {
+export async function findRunningTraining(
+    client: AuthoringClient,
+    project: string,
+    modelLabel: string,
+    signal?: AbortSignal,
+): Promise<StartedJob | undefined> {
     const jobs = await client.listTrainingJobs(project, signal);
     const running = jobs.filter((job) => !jobStatusMeanings[job.status].terminal);
     const ours = running.find((job) => job.result.modelLabel === modelLabel);
@@ -46,7 +58,13 @@ export async function findRunningTraining(client: AuthoringClient, project: stri
 }
 
 /** Starts training with the body of the project's family (conversations need a training mode). */
-export function startTraining(client: AuthoringClient, project: string, kind: ProjectKind, request: TrainingRequest, signal?: AbortSignal): Promise<StartedJob> {
+export function startTraining(
+    client: AuthoringClient,
+    project: string,
+    kind: ProjectKind,
+    request: TrainingRequest,
+    signal?: AbortSignal,
+): Promise<StartedJob> {
     const common = {
         modelLabel: request.modelLabel,
         trainingConfigVersion: request.trainingConfigVersion,
@@ -58,7 +76,12 @@ export function startTraining(client: AuthoringClient, project: string, kind: Pr
 }
 
 /** Waits for a training job, started by this run or adopted. */
-export function awaitTraining(client: AuthoringClient, project: string, statusUrl: string, context: OperationContext): Promise<TrainingJobState> {
+export function awaitTraining(
+    client: AuthoringClient,
+    project: string,
+    statusUrl: string,
+    context: OperationContext,
+): Promise<TrainingJobState> {
     return awaitTrainingJob(client, statusUrl, training(client, project), context);
 }
 
@@ -67,7 +90,12 @@ export function awaitTraining(client: AuthoringClient, project: string, statusUr
  * `succeeded` before its evaluation ran: the model is deployable then, so the evaluation is
  * reported as pending rather than waited for; a later refresh fills it in.
  */
-export async function readTrainedModel(client: AuthoringClient, project: string, label: string, signal?: AbortSignal): Promise<TrainedModel | undefined> {
+export async function readTrainedModel(
+    client: AuthoringClient,
+    project: string,
+    label: string,
+    signal?: AbortSignal,
+): Promise<TrainedModel | undefined> {
     const model = await client.findModel(project, label, signal);
     if (!model) return undefined;
     return {
@@ -81,7 +109,12 @@ export async function readTrainedModel(client: AuthoringClient, project: string,
     };
 }
 
-async function readEvaluation(client: AuthoringClient, project: string, label: string, signal?: AbortSignal): Promise<TrainedModel["evaluation"]> {
+async function readEvaluation(
+    client: AuthoringClient,
+    project: string,
+    label: string,
+    signal?: AbortSignal,
+): Promise<TrainedModel["evaluation"]> {
     try {
         const scores = summarizeEvaluation(await client.getEvaluationSummary(project, label, signal));
         return { status: "succeeded", microF1: scores.microF1, macroF1: scores.macroF1 };

@@ -48,15 +48,24 @@ const rules: Readonly<Record<StepName, readonly Rule[]>> = {
                 : `the primary's content changed (${short(facts.importedContentHash)} -> ${short(desired.contentHash)})`,
     ],
     train: [
-        (desired, facts) => (facts.model?.label === desired.modelLabel ? undefined : `model "${desired.modelLabel}" does not exist on the secondary`),
         (desired, facts) =>
-            facts.trainedFrom?.contentHash === desired.contentHash ? undefined : "the model was trained from other content",
+            facts.model?.label === desired.modelLabel
+                ? undefined
+                : `model "${desired.modelLabel}" does not exist on the secondary`,
         (desired, facts) =>
-            facts.trainedFrom?.trainingSignature === desired.trainingSignature ? undefined : "the training options changed",
+            facts.trainedFrom?.contentHash === desired.contentHash
+                ? undefined
+                : "the model was trained from other content",
+        (desired, facts) =>
+            facts.trainedFrom?.trainingSignature === desired.trainingSignature
+                ? undefined
+                : "the training options changed",
     ],
     deploy: [
         (desired, facts) =>
-            facts.deployment?.name === desired.deploymentName ? undefined : `deployment "${desired.deploymentName}" does not exist on the secondary`,
+            facts.deployment?.name === desired.deploymentName
+                ? undefined
+                : `deployment "${desired.deploymentName}" does not exist on the secondary`,
         (_, facts) =>
             facts.deployment?.modelId === facts.model?.modelId ? undefined : "the deployment serves another model",
     ],
