@@ -1,0 +1,100 @@
+import type { ProjectMetadata } from "../provider/contract";
+import type { FaultRuleInput, JobTimingRequest, ProjectEdit } from "./admin/admin-schemas";
+import type { ActiveFault } from "./admin/faults";
+import type { RequestLogEntry } from "./admin/request-log";
+import type { JobTiming, TimingRule, TimingScope } from "./jobs/timing";
+
+/** A hosted resource as the admin API lists it (no keys). */
+export interface AdminResource {
+    readonly name: string;
+    readonly region: string;
+    readonly endpoint: string;
+    readonly storageAccount?: string;
+}
+
+/** Raised for any non-2xx answer of the admin API. */
+export class AdminApiError extends Error {
+    override readonly name = "AdminApiError";
+
+    constructor(
+        message: string,
+        readonly status: number,
+    ) {
+        super(message);
+    }
+}
+
+/** Typed access to the emulator's admin API (`{url}/_emulator/...`), for tests and scripts. */
+export class EmulatorAdminClient {
+    /** `url` is the emulator's base URL, e.g. RunningEmulator.url. */
+    constructor(private readonly url: string) {}
+
+    async resources(): Promise<AdminResource[]> {
+        return (await this.call<{ value: AdminResource[] }>("GET", "/resources")).value;
+    }
+
+    /** Timing for jobs started from now on; the scope narrows it to a resource and/or operation. */
+    async setJobTiming(timing: JobTiming, scope: TimingScope = {}): Promise<void> {
+        const request: JobTimingRequest = { ...scope, timing };
+        await this.call("PUT", "/job-timing", request);
+    }
+
+    async jobTimings(): Promise<TimingRule[]> {
+        return (await this.call<{ value: TimingRule[] }>("GET", "/job-timing")).value;
+    }
+
+    /** Back to the timing the emulator started with. */
+    async resetJobTiming(): Promise<void> {
+        await this.call("DELETE", "/job-timing");
+    }
+
+    async addFault(rule: FaultRuleInput): Promise<ActiveFault> {
+        return this.call<ActiveFault>("POST", "/faults", rule);
+    }
+
+    /** Faults that still have requests left to hit. */
+    async faults(): Promise<ActiveFault[]> {
+        return (await this.call<{ value: ActiveFault[] }>("GET", "/faults")).value;
+    }
+
+    async clearFaults(): Promise<void> {
+        await this.call("DELETE", "/faults");
+    }
+
+    /** Edits a project as a Language Studio user would; answers the project's new metadata. */
+    async editProject(resource: string, project: string, edit: ProjectEdit): Promise<ProjectMetadata> {
+        return this.call<ProjectMetadata>(
+            "POST",
+            `/resources/${encodeURIComponent(resource)}/projects/${encodeURIComponent(project)}/edits`,
+            edit,
+        );
+    }
+
+    /** Every request that reached the Language API, oldest first; optionally of one resource. */
+    async requests(resource?: string): Promise<RequestLogEntry[]> {
+        const query = resource === undefined ? "" : `?resource=${encodeURIComponent(resource)}`;
+        return (await this.call<{ value: RequestLogEntry[] }>("GET", `/requests${query}`)).value;
+    }
+
+    async clearRequests(): Promise<void> {
+        await this.call("DELETE", "/requests");
+    }
+
+    private async call<Answer = void>(method: string, path: string, body?: unknown): Promise<Answer> {
+        const response = await fetch(`${this.url}/_emulator${path}`, {
+            method,
+            ...(body === undefined
+                ? {}
+                : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+        });
+        const text = await response.text();
+        if (!response.ok) {
+            const message = (JSON.parse(text || "{}") as { error?: { message?: string } }).error?.message ?? text;
+            throw new AdminApiError(
+                `emulator admin ${method} ${path}: HTTP ${response.status}: ${message}`,
+                response.status,
+            );
+        }
+        return (text === "" ? undefined : JSON.parse(text)) as Answer;
+    }
+}

@@ -1,0 +1,162 @@
+import type { z } from "zod";
+import { ContractError, parseContract } from "../../provider/contract";
+import { renderProjectMetadata } from "../api/render/project-metadata";
+import { markModified } from "../domain/projects";
+import { adminErrors } from "../errors";
+import { asServiceError, errorAnswer } from "../http/answers";
+import { ok, type EmulatorRequest, type HttpResponse } from "../http/messages";
+import type { LanguageService } from "../http/service-pipeline";
+import type { JobTimingRules } from "../jobs/timing";
+import { faultRuleSchema, jobTimingRequestSchema, projectEditSchema } from "./admin-schemas";
+import { applyProjectEdit } from "./project-edits";
+
+/** Everything under `/_emulator/`: test controls, not part of the Language API. */
+export const adminPrefix = "/_emulator";
+
+export interface AdminContext {
+    readonly service: LanguageService;
+    readonly timingRules: JobTimingRules;
+}
+
+interface AdminRoute {
+    readonly method: string;
+    readonly pattern: RegExp;
+    readonly handle: (
+        admin: AdminContext,
+        request: EmulatorRequest,
+        match: RegExpExecArray,
+    ) => Promise<HttpResponse> | HttpResponse;
+}
+
+const noContent: HttpResponse = { status: 204 };
+
+const adminRoutes: readonly AdminRoute[] = [
+    {
+        method: "GET",
+        pattern: /^\/resources$/,
+        handle: ({ service }) =>
+            ok({
+                value: [...service.resources.values()].map(({ name, region, endpoint, storage }) => ({
+                    name,
+                    region,
+                    endpoint,
+                    ...(storage === undefined ? {} : { storageAccount: storage.accountName }),
+                })),
+            }),
+    },
+    {
+        method: "GET",
+        pattern: /^\/job-timing$/,
+        handle: ({ timingRules }) => ok({ value: timingRules.list() }),
+    },
+    {
+        method: "PUT",
+        pattern: /^\/job-timing$/,
+        handle: ({ timingRules }, request) => {
+            const { timing, ...scope } = readBody(request, jobTimingRequestSchema);
+            timingRules.set(scope, timing);
+            return ok({ value: timingRules.list() });
+        },
+    },
+    {
+        method: "DELETE",
+        pattern: /^\/job-timing$/,
+        handle: ({ timingRules }) => {
+            timingRules.reset();
+            return noContent;
+        },
+    },
+    {
+        method: "GET",
+        pattern: /^\/faults$/,
+        handle: ({ service }) => ok({ value: service.faults.list() }),
+    },
+    {
+        method: "POST",
+        pattern: /^\/faults$/,
+        handle: ({ service }, request) => ({
+            status: 201,
+            body: service.faults.add(readBody(request, faultRuleSchema)),
+        }),
+    },
+    {
+        method: "DELETE",
+        pattern: /^\/faults$/,
+        handle: ({ service }) => {
+            service.faults.clear();
+            return noContent;
+        },
+    },
+    {
+        method: "GET",
+        pattern: /^\/requests$/,
+        handle: ({ service }, request) =>
+            ok({ value: service.requestLog.list(request.query.get("resource") ?? undefined) }),
+    },
+    {
+        method: "DELETE",
+        pattern: /^\/requests$/,
+        handle: ({ service }) => {
+            service.requestLog.clear();
+            return noContent;
+        },
+    },
+    {
+        method: "POST",
+        pattern: /^\/resources\/([^/]+)\/projects\/([^/]+)\/edits$/,
+        handle: ({ service }, request, match) =>
+            editProject(service, request, decodeURIComponent(match[1]!), decodeURIComponent(match[2]!)),
+    },
+];
+
+export async function serveAdminRequest(admin: AdminContext, request: EmulatorRequest): Promise<HttpResponse> {
+    const path = request.path.slice(adminPrefix.length);
+    try {
+        for (const route of adminRoutes) {
+            const match = route.method === request.method ? route.pattern.exec(path) : null;
+            if (match !== null) {
+                return await route.handle(admin, request, match);
+            }
+        }
+        throw adminErrors.notFound(`No admin operation ${request.method} ${request.path}.`);
+    } catch (error) {
+        return errorAnswer(asServiceError(error), undefined);
+    }
+}
+
+/** A Language Studio edit: saved at once, moving lastModifiedDateTime, serialized with the resource's requests. */
+function editProject(
+    service: LanguageService,
+    request: EmulatorRequest,
+    resourceName: string,
+    projectName: string,
+): Promise<HttpResponse> {
+    if (!service.resources.has(resourceName)) {
+        throw adminErrors.notFound(`The emulator hosts no resource "${resourceName}".`);
+    }
+    const edit = readBody(request, projectEditSchema);
+    return service.queue.run(resourceName, async () => {
+        const project = service.store.resource(resourceName).projects[projectName];
+        if (project === undefined) {
+            throw adminErrors.notFound(`The resource "${resourceName}" has no project "${projectName}".`);
+        }
+        project.assets = applyProjectEdit(project.assets, edit);
+        markModified(project, service.clock.now());
+        service.store.flush();
+        return ok(renderProjectMetadata(project));
+    });
+}
+
+function readBody<Schema extends z.ZodType>(request: EmulatorRequest, schema: Schema): z.output<Schema> {
+    let json: unknown;
+    try {
+        json = JSON.parse(request.body.toString("utf8"));
+    } catch (error) {
+        throw adminErrors.badRequest(`The body is not valid JSON: ${(error as Error).message}`);
+    }
+    try {
+        return parseContract(schema, json, "admin request body");
+    } catch (error) {
+        throw error instanceof ContractError ? adminErrors.badRequest(error.message) : error;
+    }
+}

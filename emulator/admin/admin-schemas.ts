@@ -1,0 +1,75 @@
+import { z } from "zod";
+import { jobTimingSchema, timingScopeSchema } from "../jobs/timing";
+
+// Bodies of the admin API (`/_emulator/...`). admin-client.ts takes the same types.
+
+const times = z.number().int().min(1).default(1);
+
+/** What a matching request suffers, `times` times. */
+export const faultSchema = z.discriminatedUnion("kind", [
+    /** Answer with this 5xx instead of serving the request. */
+    z.strictObject({ kind: z.literal("status"), status: z.number().int().min(500).max(599), times }),
+    /** Answer 429 TooManyRequests with this Retry-After. */
+    z.strictObject({ kind: z.literal("throttle"), retryAfterSeconds: z.number().int().min(0), times }),
+    /** Destroy the socket without answering. */
+    z.strictObject({ kind: z.literal("dropConnection"), times }),
+    /** Serve the trigger normally, but its job ends failed with this error. */
+    z.strictObject({ kind: z.literal("failJob"), code: z.string().min(1), message: z.string().min(1), times }),
+    /** Serve the trigger normally, but its job never finishes (it can still be cancelled). */
+    z.strictObject({ kind: z.literal("hangJob"), times }),
+]);
+export type Fault = z.output<typeof faultSchema>;
+
+/** Which requests a fault hits: method (any when absent), path regex, resource (any when absent). */
+export const faultRuleSchema = z.strictObject({
+    method: z.string().min(1).optional(),
+    /** Tested against the path below the resource endpoint, e.g. `/language/authoring/.../:train`. */
+    path: z.string().refine(isRegex, { message: "must be a valid regular expression" }),
+    resource: z.string().optional(),
+    fault: faultSchema,
+});
+export type FaultRuleInput = z.input<typeof faultRuleSchema>;
+export type FaultRule = z.output<typeof faultRuleSchema>;
+
+export const jobTimingRequestSchema = z.strictObject({ ...timingScopeSchema.shape, timing: jobTimingSchema });
+export type JobTimingRequest = z.infer<typeof jobTimingRequestSchema>;
+
+const labelled = z.looseObject({ category: z.string().min(1) });
+
+/** What a user does in Language Studio; every edit (even `touch`) saves and moves lastModifiedDateTime. */
+export const projectEditSchema = z.discriminatedUnion("op", [
+    /** Saves without changing anything. */
+    z.strictObject({ op: z.literal("touch") }),
+    /** CLU or orchestration intent (with its orchestration target). */
+    z.strictObject({ op: z.literal("addIntent"), intent: labelled }),
+    /** Also deletes the utterances labelled with it. */
+    z.strictObject({ op: z.literal("removeIntent"), category: z.string() }),
+    /** CLU entity (with list/prebuilts/regex components) or custom NER entity type. */
+    z.strictObject({ op: z.literal("addEntity"), entity: labelled }),
+    /** Also removes the labels of it. */
+    z.strictObject({ op: z.literal("removeEntity"), category: z.string() }),
+    z.strictObject({
+        op: z.literal("addUtterance"),
+        utterance: z.looseObject({ text: z.string(), intent: z.string() }),
+    }),
+    z.strictObject({ op: z.literal("removeUtterance"), text: z.string() }),
+    /** Custom text classification class. */
+    z.strictObject({ op: z.literal("addClass"), category: z.string().min(1) }),
+    /** Also removes the document labels of it. */
+    z.strictObject({ op: z.literal("removeClass"), category: z.string() }),
+    z.strictObject({
+        op: z.literal("addDocument"),
+        document: z.looseObject({ location: z.string().min(1), language: z.string().min(1) }),
+    }),
+    z.strictObject({ op: z.literal("removeDocument"), location: z.string() }),
+]);
+export type ProjectEdit = z.infer<typeof projectEditSchema>;
+
+function isRegex(source: string): boolean {
+    try {
+        new RegExp(source);
+        return true;
+    } catch {
+        return false;
+    }
+}

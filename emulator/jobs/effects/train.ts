@@ -1,0 +1,42 @@
+import type { ErrorDetail } from "../../../provider/contract";
+import { findTrainingConfig } from "../../catalog/training-configs";
+import { newModelId } from "../../domain/identifiers";
+import { findProject } from "../../domain/projects";
+import { floorToSecond } from "../../domain/timestamps";
+import { jobErrors } from "../../errors";
+import type { StoredJob } from "../../state/state-schema";
+import type { JobEnvironment, OperationOf } from "../job-environment";
+import { findTrainingProblems } from "./training-data";
+
+/**
+ * Produces (or replaces) the model `modelLabel` from the working copy as it is when training ends;
+ * that copy is kept as the model's snapshot for load-snapshot and snapshot exports.
+ */
+export async function runTraining(
+    job: StoredJob,
+    operation: OperationOf<"train">,
+    env: JobEnvironment,
+): Promise<ErrorDetail[]> {
+    const project = findProject(env.state, job.family, job.projectName);
+    if (project === undefined) {
+        return [jobErrors.projectNotFound(job.projectName)];
+    }
+    const snapshot = structuredClone({ metadata: project.metadata, assets: project.assets });
+    const problems = await findTrainingProblems(snapshot, env.resource, env.state);
+    if (problems.length > 0) {
+        return problems;
+    }
+    const config = findTrainingConfig(project.metadata.projectKind, operation.trainingConfigVersion)!;
+    project.models[operation.modelLabel] = {
+        label: operation.modelLabel,
+        modelId: newModelId(operation.modelLabel, env.now),
+        trainedMs: env.now,
+        trainingDurationSeconds: Math.round((env.now - job.createdMs) / 1000),
+        trainingConfigVersion: config.trainingConfigVersion,
+        expirationDate: config.modelExpirationDate,
+        evaluationOptions: operation.evaluationOptions,
+        snapshot,
+    };
+    project.lastTrainedMs = floorToSecond(env.now);
+    return [];
+}

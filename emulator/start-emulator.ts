@@ -1,0 +1,89 @@
+import { parseContract } from "../provider/contract";
+import { adminPrefix, serveAdminRequest, type AdminContext } from "./admin/admin-api";
+import { FaultRegistry } from "./admin/faults";
+import { RequestLog } from "./admin/request-log";
+import { defaultResources } from "./config/default-resources";
+import { hostResource, type HostedResource } from "./config/hosted-resource";
+import { resourceDefinitionsSchema, type ResourceDefinition } from "./config/resources";
+import { RateLimiter, documentedRateLimits, type RateLimits } from "./http/rate-limiter";
+import { SerialQueue } from "./http/serial-queue";
+import { listen } from "./http/server";
+import { serveLanguageRequest, type LanguageService } from "./http/service-pipeline";
+import { systemClock, type Clock } from "./jobs/clock";
+import { JobRunner } from "./jobs/job-runner";
+import { defaultJobTiming, JobTimingRules, type JobTiming } from "./jobs/timing";
+import { Store } from "./state/store";
+
+export interface EmulatorOptions {
+    /** 0 picks a free port. The emulator listens on 127.0.0.1 only. */
+    readonly port: number;
+    /** Defaults to `primary` (westeurope) and `secondary` (northeurope) with the well-known keys. */
+    readonly resources?: readonly ResourceDefinition[];
+    /** Keeps all state across restarts; in memory when absent. */
+    readonly dataDir?: string;
+    /** How jobs progress unless the admin API says otherwise; after 3 polls by default. */
+    readonly jobTiming?: JobTiming;
+    /** The service's documented limits by default; `false` turns throttling off. */
+    readonly rateLimits?: RateLimits | false;
+    /** Time as the emulator sees it; tests pass a ManualClock. */
+    readonly clock?: Clock;
+}
+
+export interface EmulatorResource {
+    readonly name: string;
+    readonly region: string;
+    /** `{url}/{name}`: the `{Endpoint}` of the Language API paths. */
+    readonly endpoint: string;
+    readonly keys: readonly [string, string];
+}
+
+export interface RunningEmulator {
+    /** `http://127.0.0.1:<port>`; the admin API is at `{url}/_emulator`. */
+    readonly url: string;
+    readonly resources: readonly EmulatorResource[];
+    stop(): Promise<void>;
+}
+
+/** Starts the Language authoring emulator; every resource shares one port under its own path prefix. */
+export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
+    const definitions = parseContract(
+        resourceDefinitionsSchema,
+        options.resources ?? defaultResources(),
+        "emulator resources",
+    );
+    const clock = options.clock ?? systemClock;
+    const store = Store.open(options.dataDir);
+    const timingRules = new JobTimingRules(options.jobTiming ?? defaultJobTiming);
+    const server = await listen(options.port, (url) => {
+        const resources = new Map<string, HostedResource>(
+            definitions.map((definition) => [definition.name, hostResource(definition, url)]),
+        );
+        const service: LanguageService = {
+            resources,
+            store,
+            clock,
+            faults: new FaultRegistry(),
+            rateLimiter: new RateLimiter(options.rateLimits ?? documentedRateLimits, clock),
+            requestLog: new RequestLog(clock),
+            jobRunner: new JobRunner(timingRules),
+            queue: new SerialQueue(),
+        };
+        const admin: AdminContext = { service, timingRules };
+        return (request) =>
+            request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
+                ? serveAdminRequest(admin, request)
+                : serveLanguageRequest(service, request);
+    });
+    let stopping: Promise<void> | undefined;
+    return {
+        url: server.url,
+        resources: definitions.map((definition) => ({
+            name: definition.name,
+            region: definition.region,
+            endpoint: `${server.url}/${definition.name}`,
+            keys: definition.keys,
+        })),
+        // Idempotent: test teardown may stop an emulator its test already stopped.
+        stop: () => (stopping ??= server.close().then(() => store.flush())),
+    };
+}

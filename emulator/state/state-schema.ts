@@ -1,0 +1,136 @@
+import { z } from "zod";
+import {
+    apiFamilySchema,
+    apiVersionSchema,
+    errorDetailSchema,
+    exportedProjectMetadataSchema,
+    exportedProjectSchema,
+    jobStatusSchema,
+    projectAssetsSchema,
+} from "../../provider/contract";
+import { jobTimingSchema } from "../jobs/timing";
+
+// Everything the emulator remembers, as it is written to the data dir. Times are epoch milliseconds;
+// the wire formats are produced by api/render/.
+
+const epochMs = z.number().int();
+
+/** The split a training job used; the service's defaults are filled in when the job starts. */
+export const evaluationSplitSchema = z.object({
+    kind: z.enum(["percentage", "manual"]),
+    trainingSplitPercentage: z.number().int(),
+    testingSplitPercentage: z.number().int(),
+});
+export type EvaluationSplit = z.infer<typeof evaluationSplitSchema>;
+
+/** A project's authoring data: what export writes and import replaces. */
+export const projectContentSchema = z.object({
+    metadata: exportedProjectMetadataSchema,
+    assets: projectAssetsSchema,
+});
+export type ProjectContent = z.infer<typeof projectContentSchema>;
+
+export const storedModelSchema = z.object({
+    label: z.string(),
+    modelId: z.string(),
+    trainedMs: epochMs,
+    trainingDurationSeconds: z.number().int(),
+    trainingConfigVersion: z.string(),
+    expirationDate: z.string(),
+    evaluationOptions: evaluationSplitSchema,
+    /** The working copy the model was trained on: load-snapshot restores it, export can write it. */
+    snapshot: projectContentSchema,
+});
+export type StoredModel = z.infer<typeof storedModelSchema>;
+
+export const storedDeploymentSchema = z.object({
+    deploymentName: z.string(),
+    modelLabel: z.string(),
+    modelId: z.string(),
+    modelTrainedMs: epochMs,
+    deployedMs: epochMs,
+    trainingConfigVersion: z.string(),
+    expirationDate: z.string(),
+});
+export type StoredDeployment = z.infer<typeof storedDeploymentSchema>;
+
+export const storedProjectSchema = z.object({
+    ...projectContentSchema.shape,
+    createdMs: epochMs,
+    lastModifiedMs: epochMs,
+    lastTrainedMs: epochMs.optional(),
+    lastDeployedMs: epochMs.optional(),
+    models: z.record(z.string(), storedModelSchema),
+    deployments: z.record(z.string(), storedDeploymentSchema),
+});
+export type StoredProject = z.infer<typeof storedProjectSchema>;
+
+/** What each kind of job was asked to do, and what it produced. */
+export const jobOperationSchema = z.discriminatedUnion("kind", [
+    z.object({
+        kind: z.literal("export"),
+        trainedModelLabel: z.string().optional(),
+        exportedFile: exportedProjectSchema.optional(),
+    }),
+    z.object({ kind: z.literal("import"), file: exportedProjectSchema }),
+    z.object({
+        kind: z.literal("train"),
+        modelLabel: z.string(),
+        trainingConfigVersion: z.string(),
+        trainingMode: z.enum(["standard", "advanced"]).optional(),
+        evaluationOptions: evaluationSplitSchema,
+    }),
+    z.object({ kind: z.literal("deploy"), deploymentName: z.string(), modelLabel: z.string() }),
+    z.object({ kind: z.literal("deleteDeployment"), deploymentName: z.string() }),
+    z.object({ kind: z.literal("swap"), firstDeploymentName: z.string(), secondDeploymentName: z.string() }),
+    z.object({ kind: z.literal("deleteProject") }),
+    z.object({ kind: z.literal("loadSnapshot"), modelLabel: z.string() }),
+]);
+export type JobOperation = z.infer<typeof jobOperationSchema>;
+
+/** An outcome forced by an injected fault instead of the operation's own. */
+export const forcedOutcomeSchema = z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("fail"), code: z.string(), message: z.string() }),
+    z.object({ kind: z.literal("hang") }),
+]);
+export type ForcedOutcome = z.infer<typeof forcedOutcomeSchema>;
+
+export const storedJobSchema = z.object({
+    jobId: z.string(),
+    family: apiFamilySchema,
+    /** The api-version of the trigger: status and result URLs carry it. */
+    apiVersion: apiVersionSchema,
+    projectName: z.string(),
+    /** Path of the status URL below the resource endpoint; a status GET must match it exactly. */
+    statusPath: z.string(),
+    createdMs: epochMs,
+    lastUpdatedMs: epochMs,
+    completedMs: epochMs.optional(),
+    status: jobStatusSchema,
+    /** A cancel restarts progression in the `cancel` phase (cancelling until cancelled). */
+    phase: z.enum(["main", "cancel"]),
+    phaseStartedMs: epochMs,
+    phasePolls: z.number().int(),
+    timing: jobTimingSchema,
+    forced: forcedOutcomeSchema.optional(),
+    errors: z.array(errorDetailSchema).optional(),
+    operation: jobOperationSchema,
+});
+export type StoredJob = z.infer<typeof storedJobSchema>;
+
+/** Project names are unique per resource across both families, hence one map for all kinds. */
+export const resourceStateSchema = z.object({
+    projects: z.record(z.string(), storedProjectSchema),
+    jobs: z.record(z.string(), storedJobSchema),
+});
+export type ResourceState = z.infer<typeof resourceStateSchema>;
+
+export const emulatorStateSchema = z.object({
+    formatVersion: z.literal(1),
+    resources: z.record(z.string(), resourceStateSchema),
+});
+export type EmulatorState = z.infer<typeof emulatorStateSchema>;
+
+export function emptyState(): EmulatorState {
+    return { formatVersion: 1, resources: {} };
+}

@@ -1,0 +1,77 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** Azurite's single built-in account and its published key (the same in every Azurite install). */
+const azuriteAccountName = "devstoreaccount1";
+const azuriteAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+export interface AzuriteOptions {
+    /** 0 (the default) picks a free port. */
+    readonly port?: number;
+    /** Keep blobs in this folder across restarts; in memory when absent. */
+    readonly location?: string;
+}
+
+export interface RunningAzurite {
+    /** Blob endpoint of the account, e.g. `http://127.0.0.1:10000/devstoreaccount1`. */
+    readonly blobEndpoint: string;
+    readonly connectionString: string;
+    stop(): Promise<void>;
+}
+
+// The slice of Azurite's blob server this module uses. Azurite ships no typings; these are the
+// classes its own `azurite-blob` CLI builds (dist/src/blob/main.js via BlobServerFactory).
+interface AzuriteBlobServer {
+    start(): Promise<void>;
+    close(): Promise<void>;
+    getHttpServerAddress(): string;
+}
+type BlobServerClass = new (configuration: unknown) => AzuriteBlobServer;
+type BlobConfigurationClass = new (...args: unknown[]) => unknown;
+
+/**
+ * Starts Azurite's blob service in this process on 127.0.0.1. In-process rather than a child
+ * process: no output to parse for the port, nothing left running if the caller dies.
+ */
+export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+    const BlobServer = (require("azurite/dist/src/blob/BlobServer") as { default: BlobServerClass }).default;
+    const BlobConfiguration = (
+        require("azurite/dist/src/blob/BlobConfiguration") as { default: BlobConfigurationClass }
+    ).default;
+    const location = options.location;
+    const inMemory = location === undefined;
+    if (location !== undefined) {
+        fs.mkdirSync(location, { recursive: true });
+    }
+    // Positional, as BlobConfiguration's constructor declares them.
+    const configuration = new BlobConfiguration(
+        "127.0.0.1",
+        options.port ?? 0,
+        5, // keep-alive timeout, seconds (Azurite's default)
+        path.join(location ?? "", "__azurite_db_blob__.json"),
+        path.join(location ?? "", "__azurite_db_blob_extent__.json"),
+        inMemory
+            ? []
+            : [{ locationId: "Default", locationPath: path.join(location, "__blobstorage__"), maxConcurrency: 10 }],
+        false, // access log
+        undefined,
+        false, // debug log
+        undefined,
+        false, // loose
+        true, // skip the api-version check: @azure/storage-blob may be newer than this Azurite
+        "",
+        "",
+        "",
+        undefined, // oauth
+        true, // the account is the first path segment, never the host name
+        inMemory,
+    );
+    const server = new BlobServer(configuration);
+    await server.start();
+    const blobEndpoint = `${server.getHttpServerAddress()}/${azuriteAccountName}`;
+    return {
+        blobEndpoint,
+        connectionString: `DefaultEndpointsProtocol=http;AccountName=${azuriteAccountName};AccountKey=${azuriteAccountKey};BlobEndpoint=${blobEndpoint};`,
+        stop: () => server.close(),
+    };
+}

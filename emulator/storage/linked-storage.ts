@@ -1,0 +1,50 @@
+import { BlobServiceClient, StorageRetryPolicyType } from "@azure/storage-blob";
+
+/** What a look into storage found; `unreachable` keeps a storage outage apart from a missing item. */
+export type StorageLookup<Found> =
+    | ({ readonly kind: "found" } & Found)
+    | { readonly kind: "missing" }
+    | { readonly kind: "unreachable"; readonly cause: string };
+
+/**
+ * The storage account linked to a Language resource. Custom text projects name a container in it,
+ * and every document `location` is a blob name in that container.
+ */
+export class LinkedStorage {
+    readonly accountName: string;
+    private readonly client: BlobServiceClient;
+
+    constructor(connectionString: string) {
+        this.accountName = /(?:^|;)AccountName=([^;]+)/i.exec(connectionString)?.[1] ?? "(unnamed account)";
+        // One quick try: a dead storage account must fail the job, not stall the request for minutes.
+        this.client = BlobServiceClient.fromConnectionString(connectionString, {
+            retryOptions: { maxTries: 1, tryTimeoutInMs: 10_000, retryPolicyType: StorageRetryPolicyType.FIXED },
+        });
+    }
+
+    async findContainer(containerName: string): Promise<StorageLookup<object>> {
+        try {
+            return (await this.client.getContainerClient(containerName).exists())
+                ? { kind: "found" }
+                : { kind: "missing" };
+        } catch (error) {
+            return { kind: "unreachable", cause: describe(error) };
+        }
+    }
+
+    async readDocument(containerName: string, location: string): Promise<StorageLookup<{ readonly text: string }>> {
+        const blob = this.client.getContainerClient(containerName).getBlobClient(location);
+        try {
+            if (!(await blob.exists())) {
+                return { kind: "missing" };
+            }
+            return { kind: "found", text: (await blob.downloadToBuffer()).toString("utf8") };
+        } catch (error) {
+            return { kind: "unreachable", cause: describe(error) };
+        }
+    }
+}
+
+function describe(error: unknown): string {
+    return error instanceof Error ? error.message.split("\n")[0]! : String(error);
+}
