@@ -1,0 +1,43 @@
+import { ReplicatedLanguageProject, type LanguageResourceArgs } from "../../provider";
+import type { AzureConfig } from "./config";
+import type { Infrastructure } from "./infrastructure";
+import type { LanguageAccount } from "./language-account";
+import { orderForReplication } from "./replication-order";
+
+/**
+ * One replica per configured project, keyed by project name. Each waits for the role
+ * assignments (custom text projects are imported through the linked storage, and keyless
+ * replication runs on the deployer's roles) and for the replicas its orchestration routes to.
+ */
+export function createReplicas(
+    config: AzureConfig,
+    infrastructure: Infrastructure,
+): Map<string, ReplicatedLanguageProject> {
+    const replicas = new Map<string, ReplicatedLanguageProject>();
+    for (const project of orderForReplication(config.projects)) {
+        // In replication order, so every dependency has been constructed already.
+        const dependencies = project.dependsOn.map((name) => replicas.get(name)!);
+        const replica = new ReplicatedLanguageProject(
+            project.projectName,
+            {
+                primary: languageResource(infrastructure.primary),
+                secondary: languageResource(infrastructure.secondary),
+                projectName: project.projectName,
+                projectKind: project.projectKind,
+                deploymentName: project.deploymentName,
+                modelLabel: project.modelLabel,
+                training: project.trainingMode === undefined ? undefined : { trainingMode: project.trainingMode },
+            },
+            { dependsOn: [...infrastructure.roleAssignments, ...dependencies] },
+        );
+        replicas.set(project.projectName, replica);
+    }
+    return replicas;
+}
+
+/** A key when the account has one (already secret), else Entra ID through DefaultAzureCredential. */
+function languageResource(language: LanguageAccount): LanguageResourceArgs {
+    return language.key === undefined
+        ? { endpoint: language.endpoint, entraId: {} }
+        : { endpoint: language.endpoint, key: language.key };
+}
