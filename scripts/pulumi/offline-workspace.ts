@@ -19,7 +19,7 @@ export const localPassphrase = "local-emulator";
  * The directory of the running Node.js comes right after the CLI on PATH, so the
  * dynamic-provider launcher (`node ...`) runs on the same Node 22 as the program.
  */
-export function offlineEnvironment(): Record<string, string> {
+export function offlineEnvironment(passphrase?: string): Record<string, string> {
     const stateDir = path.join(repoRoot, ".pulumi-state");
     fs.mkdirSync(stateDir, { recursive: true });
     const environment: Record<string, string> = {
@@ -31,7 +31,12 @@ export function offlineEnvironment(): Record<string, string> {
             path.delimiter,
         ),
     };
-    if (process.env.PULUMI_CONFIG_PASSPHRASE === undefined && process.env.PULUMI_CONFIG_PASSPHRASE_FILE === undefined) {
+    if (passphrase !== undefined) {
+        environment.PULUMI_CONFIG_PASSPHRASE = passphrase;
+    } else if (
+        process.env.PULUMI_CONFIG_PASSPHRASE === undefined &&
+        process.env.PULUMI_CONFIG_PASSPHRASE_FILE === undefined
+    ) {
         environment.PULUMI_CONFIG_PASSPHRASE = localPassphrase;
     }
     return environment;
@@ -43,6 +48,8 @@ export interface OfflineStackArgs {
     /** The directory holding Pulumi.yaml; one is written there when it has none. */
     workDir: string;
     program: PulumiFn;
+    /** A fixed passphrase for this stack's secrets, whatever the environment says. */
+    passphrase?: string;
 }
 
 /**
@@ -54,6 +61,6 @@ export async function openOfflineStack(args: OfflineStackArgs): Promise<Stack> {
     const pulumiCommand = await PulumiCommand.get({ root: pulumiToolsRoot });
     return LocalWorkspace.createOrSelectStack(
         { stackName: args.stackName, projectName: args.projectName, program: args.program },
-        { workDir: args.workDir, envVars: offlineEnvironment(), pulumiCommand },
+        { workDir: args.workDir, envVars: offlineEnvironment(args.passphrase), pulumiCommand },
     );
 }

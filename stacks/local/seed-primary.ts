@@ -1,0 +1,70 @@
+import { BlobServiceClient } from "@azure/storage-blob";
+import { AuthoringClient } from "../../provider/client/authoring-client";
+import { LanguageTransport } from "../../provider/client/transport";
+import { systemClock } from "../../provider/client/clock";
+import { familyOfKind } from "../../provider/contract";
+import { awaitDeploy, startDeploy } from "../../provider/operations/deploy-model";
+import { awaitImport, startImport } from "../../provider/operations/import-project";
+import type { OperationContext } from "../../provider/operations/operation-context";
+import { awaitTraining, startTraining } from "../../provider/operations/train-model";
+import { sampleContainerName, sampleDeploymentName, type SampleProject } from "./samples";
+
+export interface SeedTarget {
+    endpoint: string;
+    key: string;
+    /** The storage account linked to the primary, where text documents are uploaded. */
+    storageConnectionString: string;
+}
+
+/**
+ * Plays the user who built the projects on the primary: uploads the documents, imports, trains
+ * and deploys every sample the primary does not have yet. Idempotent, so running the local stack
+ * again finds the primary unchanged and the replicas in sync.
+ */
+export async function seedPrimary(
+    target: SeedTarget,
+    samples: readonly SampleProject[],
+    log: (line: string) => void,
+): Promise<void> {
+    const transport = new LanguageTransport({
+        endpoint: target.endpoint,
+        credentials: { kind: "key", key: target.key },
+        rateLimits: false,
+    });
+    const context: OperationContext = {
+        clock: systemClock,
+        polling: { initialMs: 100, maxMs: 1000 },
+        deadline: systemClock.now() + 10 * 60_000,
+        log,
+    };
+    for (const sample of samples) {
+        const { projectName, projectKind } = sample.file.metadata;
+        const client = new AuthoringClient(transport, familyOfKind(projectKind), "2023-04-01");
+        if (await client.findProject(projectName)) continue;
+        log(`seeding the primary with ${projectKind} project "${projectName}"`);
+        if (sample.documents) await uploadDocuments(target.storageConnectionString, sample.documents);
+        await awaitImport(
+            client,
+            projectName,
+            (await startImport(client, projectName, sample.file)).statusUrl,
+            context,
+        );
+        const training = { modelLabel: sampleDeploymentName, trainingConfigVersion: "latest" };
+        await awaitTraining(
+            client,
+            projectName,
+            (await startTraining(client, projectName, projectKind, training)).statusUrl,
+            context,
+        );
+        const deploy = await startDeploy(client, projectName, sampleDeploymentName, sampleDeploymentName);
+        await awaitDeploy(client, projectName, sampleDeploymentName, deploy.statusUrl, context);
+    }
+}
+
+async function uploadDocuments(connectionString: string, documents: Record<string, string>): Promise<void> {
+    const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(sampleContainerName);
+    await container.createIfNotExists();
+    for (const [location, text] of Object.entries(documents)) {
+        await container.getBlockBlobClient(location).upload(text, Buffer.byteLength(text));
+    }
+}
