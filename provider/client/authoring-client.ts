@@ -145,7 +145,7 @@ export class AuthoringClient {
         });
     }
 
-    /** Training jobs that have not expired, newest first as the service lists them. */
+    /** Training jobs that have not expired, in the order the service lists them. */
     listTrainingJobs(project: string, signal?: AbortSignal) {
         return this.list(
             this.url(`/${enc(project)}/train/jobs`),
@@ -365,12 +365,19 @@ function enc(segment: string): string {
     return encodeURIComponent(segment);
 }
 
-/** Turns a 404 into undefined: for lookups where absence is an answer, not a failure. */
+/**
+ * The service's codes for "no such project, model or deployment". The gateway in front of it
+ * answers a wrong path, resource or api-version with a bare 404 whose code is "404": that is a
+ * misconfiguration to report, never an absence (it would make a delete skip a live replica).
+ */
+const absenceCodes = new Set(["ProjectNotFound", "NotFound"]);
+
+/** Turns the service's not-found into undefined: for lookups where absence is an answer, not a failure. */
 async function absentOn404<T>(lookup: Promise<T>): Promise<T | undefined> {
     try {
         return await lookup;
     } catch (error) {
-        if (error instanceof LanguageApiError && error.status === 404) return undefined;
+        if (error instanceof LanguageApiError && error.status === 404 && absenceCodes.has(error.code)) return undefined;
         throw error;
     }
 }

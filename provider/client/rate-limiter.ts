@@ -56,13 +56,19 @@ export class ResourceRateLimiter {
     }
 }
 
-const limiters = new Map<string, ResourceRateLimiter>();
+/** Per clock, so a test's fake clock never shares a window with real time. */
+const limitersByClock = new WeakMap<Clock, Map<string, ResourceRateLimiter>>();
 
 /**
  * The limiter shared by every client of one resource in this process: the provider process
  * serves all the resources of a stack, which replicate concurrently against the same service.
  */
 export function sharedRateLimiter(resourceKey: string, limits: RateLimits, clock: Clock): ResourceRateLimiter {
+    let limiters = limitersByClock.get(clock);
+    if (!limiters) {
+        limiters = new Map();
+        limitersByClock.set(clock, limiters);
+    }
     const key = `${resourceKey} ${limits.readsPerMinute}/${limits.writesPerMinute}`;
     let limiter = limiters.get(key);
     if (!limiter) {

@@ -1,5 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { type ApiFamily, isSupportedApiVersion, familyOfKind } from "../contract";
+import {
+    type ApiFamily,
+    familyOfKind,
+    isSupportedApiVersion,
+    type ProjectKind,
+    type ProjectMetadata,
+} from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
 import { type CheckFailure, failuresOf } from "./check-failures";
@@ -40,47 +46,19 @@ export async function check(
 type Observation = { inputs: Record<string, unknown> } | { failures: CheckFailure[] };
 
 async function observePrimary(args: ReplicationArgs, olds: Record<string, unknown>): Promise<Observation> {
-    const primaryTransport = transportFor(args.primary, args);
-    const primaryIn = (family: ApiFamily) => new AuthoringClient(primaryTransport, family, args.apiVersion);
-    const details = await findPrimaryProject(primaryIn, args.projectName, args.projectKind);
-    if (!details) {
-        const as = args.projectKind ? ` as a ${args.projectKind} project` : "";
-        return fail(
-            "projectName",
-            `project "${args.projectName}" was not found on the primary (${primaryTransport.resourceLabel})${as}`,
-        );
-    }
-    const kind = replicableKind(details);
-    if (!kind)
-        return fail(
-            "projectName",
-            `project "${args.projectName}" is a ${details.projectKind} project, which is not replicated`,
-        );
-    if (args.projectKind && args.projectKind !== kind) {
-        return fail("projectKind", `is ${args.projectKind}, but the primary project is a ${kind} project`);
-    }
-    if (!isSupportedApiVersion(familyOfKind(kind), args.apiVersion)) {
-        return fail(
-            "apiVersion",
-            `${args.apiVersion} is not a stable api-version of ${familyOfKind(kind)}; use 2023-04-01`,
-        );
-    }
-    if (args.training.trainingMode && familyOfKind(kind) === "analyze-text") {
-        return fail(
-            "training.trainingMode",
-            `applies to Conversation and Orchestration projects only; remove it for ${kind}`,
-        );
-    }
+    const found = await findKind(args);
+    if ("failures" in found) return found;
+    const { details, kind } = found;
     const primary = clientFor(args.primary, kind, args);
     const deployment = args.deploymentName
         ? { name: args.deploymentName }
         : await primaryDeploymentName(primary, args.projectName);
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
-    const previous =
-        olds.projectName === args.projectName ? primaryRevisionSchema.safeParse(olds.primaryRevision) : undefined;
+    const sameProject = olds.projectName === args.projectName;
+    const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
     const secondary = clientFor(args.secondary, kind, args);
-    const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous?.data, args);
+    const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args);
     return {
         inputs: {
             projectKind: kind,
@@ -92,6 +70,53 @@ async function observePrimary(args: ReplicationArgs, olds: Record<string, unknow
     };
 }
 
-function fail(property: string, reason: string): Observation {
+/** Finds the primary project and checks that the options fit its kind. */
+async function findKind(args: ReplicationArgs): Promise<{ details: ProjectMetadata; kind: ProjectKind } | FailedCheck> {
+    if (args.projectKind) {
+        const problem = kindProblem(args, args.projectKind);
+        if (problem) return problem;
+    }
+    const transport = transportFor(args.primary, args);
+    const clientOf = (family: ApiFamily) => new AuthoringClient(transport, family, args.apiVersion);
+    const details = await findPrimaryProject(clientOf, args.projectName, args.projectKind, args.apiVersion);
+    if (!details) {
+        const as = args.projectKind ? `as a ${args.projectKind} project` : `with api-version ${args.apiVersion}`;
+        const where = `on the primary (${transport.resourceLabel}) ${as}`;
+        return fail("projectName", `project "${args.projectName}" was not found ${where}`);
+    }
+    const kind = replicableKind(details);
+    if (!kind) {
+        return fail(
+            "projectName",
+            `"${args.projectName}" is a ${details.projectKind} project, which is not replicated`,
+        );
+    }
+    if (args.projectKind && args.projectKind !== kind) {
+        return fail("projectKind", `is ${args.projectKind}, but the primary project is a ${kind} project`);
+    }
+    return kindProblem(args, kind) ?? { details, kind };
+}
+
+/** Options that do not apply to a project kind. */
+function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | undefined {
+    const family = familyOfKind(kind);
+    if (!isSupportedApiVersion(family, args.apiVersion)) {
+        return fail(
+            "apiVersion",
+            `${args.apiVersion} is not a stable api-version of ${family} (${kind}); use 2023-04-01`,
+        );
+    }
+    if (args.training.trainingMode && family === "analyze-text") {
+        return fail(
+            "training.trainingMode",
+            `applies to Conversation and Orchestration projects only; remove it for ${kind}`,
+        );
+    }
+    return undefined;
+}
+
+type FailedCheck = { failures: CheckFailure[] };
+
+function fail(property: string, reason: string): FailedCheck {
     return { failures: [{ property, reason }] };
 }

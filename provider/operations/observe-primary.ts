@@ -1,5 +1,13 @@
 import type { AuthoringClient } from "../client/authoring-client";
-import { type ApiFamily, familyOfKind, type ProjectKind, type ProjectMetadata, projectKindSchema } from "../contract";
+import {
+    type ApiFamily,
+    type ApiVersion,
+    familyOfKind,
+    isSupportedApiVersion,
+    type ProjectKind,
+    type ProjectMetadata,
+    projectKindSchema,
+} from "../contract";
 
 /** Where a project of unknown kind may live: conversations first, as CLU projects are the most common. */
 const familiesToProbe: readonly ApiFamily[] = ["analyze-conversations", "analyze-text"];
@@ -12,9 +20,12 @@ export async function findPrimaryProject(
     clientOf: (family: ApiFamily) => AuthoringClient,
     project: string,
     declaredKind: ProjectKind | undefined,
+    apiVersion: ApiVersion,
     signal?: AbortSignal,
 ): Promise<ProjectMetadata | undefined> {
-    const families = declaredKind ? [familyOfKind(declaredKind)] : familiesToProbe;
+    const candidates = declaredKind ? [familyOfKind(declaredKind)] : familiesToProbe;
+    // A family that does not serve this api-version has no project to find (2025-11-01 is conversations only).
+    const families = candidates.filter((family) => isSupportedApiVersion(family, apiVersion));
     for (const family of families) {
         const found = await clientOf(family).findProject(project, signal);
         if (found) return found;

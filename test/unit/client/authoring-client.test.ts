@@ -102,6 +102,15 @@ describe("authoring client", () => {
         expect(String(failure)).to.include("401");
     });
 
+    it("reports the gateway's bare 404 (a wrong path, resource or api-version) instead of calling it absent", async () => {
+        const gateway = { status: 404, json: { error: { code: "404", message: "Resource not found" } } };
+        let failure: unknown;
+        await client(gateway)
+            .api.findProject("faq")
+            .catch((error) => (failure = error));
+        expect(String(failure)).to.include("404 404: Resource not found");
+    });
+
     it("names the offending field of a malformed response", async () => {
         const { api } = client({ status: 200, json: { ...project, lastModifiedDateTime: 42 } });
         let failure: unknown;

@@ -32,7 +32,9 @@ describe("check", () => {
     });
 
     it("refuses plain http off loopback, naming the endpoint field", async () => {
-        const [failure] = await failures(inputs({ primary: { endpoint: "http://contoso.cognitiveservices.azure.com", key: "k" } }));
+        const [failure] = await failures(
+            inputs({ primary: { endpoint: "http://contoso.cognitiveservices.azure.com", key: "k" } }),
+        );
         expect(failure!.property).to.equal("primary.endpoint");
         expect(failure!.reason).to.include("must use https");
     });
@@ -53,10 +55,37 @@ describe("check", () => {
 
     it("checks the evaluation split and the names", async () => {
         const found = await failures(
-            inputs({ deploymentName: "my deployment", training: { evaluation: { trainingSplitPercentage: 70, testingSplitPercentage: 20 } } }),
+            inputs({
+                deploymentName: "my deployment",
+                training: { evaluation: { trainingSplitPercentage: 70, testingSplitPercentage: 20 } },
+            }),
         );
-        expect(found.map((failure) => failure.property).sort()).to.deep.equal(["deploymentName", "training.evaluation.testingSplitPercentage"]);
+        expect(found.map((failure) => failure.property).sort()).to.deep.equal([
+            "deploymentName",
+            "training.evaluation.testingSplitPercentage",
+        ]);
         expect(found.find((f) => f.property === "deploymentName")!.reason).to.include("no spaces");
+    });
+
+    it("refuses an api-version the declared kind's family does not serve, before any request", async () => {
+        expect(
+            await failures(inputs({ projectKind: "CustomEntityRecognition", apiVersion: "2025-11-01" })),
+        ).to.deep.equal([
+            {
+                property: "apiVersion",
+                reason: "2025-11-01 is not a stable api-version of analyze-text (CustomEntityRecognition); use 2023-04-01",
+            },
+        ]);
+        expect(
+            await failures(
+                inputs({ projectKind: "CustomSingleLabelClassification", training: { trainingMode: "advanced" } }),
+            ),
+        ).to.deep.equal([
+            {
+                property: "training.trainingMode",
+                reason: "applies to Conversation and Orchestration projects only; remove it for CustomSingleLabelClassification",
+            },
+        ]);
     });
 
     it("passes unknown inputs through during a preview, observing nothing", async () => {

@@ -4,7 +4,12 @@ import { outputsOf } from "../../../provider/lifecycle/outputs";
 import type { ReplicaState } from "../../../provider/lifecycle/replica-state";
 import { withObservation } from "../../../provider/lifecycle/apply-replication";
 
-const revision = { lastModifiedDateTime: "2026-11-20T10:00:00Z", contentHash: "sha256:a", items: { intents: 2 }, changes: "first copy" };
+const revision = {
+    lastModifiedDateTime: "2026-11-20T10:00:00Z",
+    contentHash: "sha256:a",
+    items: { intents: 2 },
+    changes: "first copy",
+};
 const news = {
     primary: { endpoint: "http://127.0.0.1:7070/primary", key: "p" },
     secondary: { endpoint: "http://127.0.0.1:7070/secondary", key: "s" },
@@ -29,7 +34,10 @@ const synced: ReplicaState = {
     timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15 },
     polling: { initialIntervalMs: 1000, maxIntervalMs: 30000 },
     importedContentHash: "sha256:a",
-    trainedFrom: { contentHash: "sha256:a", trainingSignature: '{"modelLabel":"prod","trainingConfigVersion":"latest"}' },
+    trainedFrom: {
+        contentHash: "sha256:a",
+        trainingSignature: '{"modelLabel":"prod","trainingConfigVersion":"latest"}',
+    },
     secondaryProject: { projectName: "faq", language: "en-us", createdDateTime: "t", lastModifiedDateTime: "t" },
     trainedModel: {
         label: "prod",
@@ -56,12 +64,20 @@ describe("diff", () => {
 
     it("replaces when the secondary resource changes, keeping the old replica until the new one exists", async () => {
         const moved = { ...news, secondary: { endpoint: "http://127.0.0.1:7070/tertiary", key: "t" } };
-        expect(await diff("id", state, moved)).to.deep.equal({ changes: true, replaces: ["secondary"], deleteBeforeReplace: false });
+        expect(await diff("id", state, moved)).to.deep.equal({
+            changes: true,
+            replaces: ["secondary"],
+            deleteBeforeReplace: false,
+        });
     });
 
     it("deletes before replacing when the new replica takes the old one's place", async () => {
         const renamed = { ...news, projectName: "faq2" };
-        expect(await diff("id", state, renamed)).to.deep.equal({ changes: true, replaces: ["projectName"], deleteBeforeReplace: true });
+        expect(await diff("id", state, renamed)).to.deep.equal({
+            changes: true,
+            replaces: ["projectName"],
+            deleteBeforeReplace: true,
+        });
     });
 });
 
@@ -74,6 +90,12 @@ describe("replica state", () => {
 
     it("forgets the imported content when the secondary project is gone, so it is imported again", () => {
         const next = withObservation(synced, {});
-        expect(next).not.to.have.any.keys("importedContentHash", "trainedFrom", "secondaryProject", "trainedModel", "deployment");
+        expect(next).not.to.have.any.keys(
+            "importedContentHash",
+            "trainedFrom",
+            "secondaryProject",
+            "trainedModel",
+            "deployment",
+        );
     });
 });

@@ -8,14 +8,21 @@ const parse = (file: unknown) => exportedProjectSchema.parse(file);
 describe("content fingerprint", () => {
     it("ignores key order, list order, the file version and the project name", () => {
         const file = conversationExport();
-        const reordered = { ...file, projectFileVersion: "2022-05-01", metadata: { ...file.metadata, projectName: "replica" } };
+        const reordered = {
+            ...file,
+            projectFileVersion: "2022-05-01",
+            metadata: { ...file.metadata, projectName: "replica" },
+        };
         reordered.assets = { ...file.assets, utterances: [...file.assets.utterances].reverse() };
         expect(contentHashOf(parse(reordered))).to.equal(contentHashOf(parse(file)));
     });
 
     it("changes with any asset or setting", () => {
         const file = conversationExport();
-        const edited = { ...file, assets: { ...file.assets, intents: [...file.assets.intents, { category: "Cancel" }] } };
+        const edited = {
+            ...file,
+            assets: { ...file.assets, intents: [...file.assets.intents, { category: "Cancel" }] },
+        };
         const resettled = { ...file, metadata: { ...file.metadata, language: "de" } };
         expect(contentHashOf(parse(edited))).not.to.equal(contentHashOf(parse(file)));
         expect(contentHashOf(parse(resettled))).not.to.equal(contentHashOf(parse(file)));
@@ -38,6 +45,8 @@ describe("content fingerprint", () => {
 
     it("says so when no item changed", () => {
         const file = parse(conversationExport());
-        expect(describeChanges(indexContent(file), indexContent(file))).to.equal("no item changed (settings or labels only)");
+        expect(describeChanges(indexContent(file), indexContent(file))).to.equal(
+            "no item changed (settings or labels only)",
+        );
     });
 });
