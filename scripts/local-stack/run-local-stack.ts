@@ -1,5 +1,6 @@
 import * as path from "node:path";
-import { EmulatorAdminClient } from "../../emulator";
+import type { OutputMap } from "@pulumi/pulumi/automation";
+import { EmulatorAdminClient, type JobTiming } from "../../emulator";
 import { localProgram } from "../../stacks/local/program";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
@@ -22,6 +23,8 @@ export interface LocalStackRun {
     /** Where the emulator and Azurite keep their state. */
     dataDir?: string;
     ports?: { emulator: number; azurite: number };
+    /** How fast the emulator's jobs finish; a couple of seconds each by default. */
+    jobTiming?: JobTiming;
     print?: (text: string) => void;
 }
 
@@ -30,7 +33,13 @@ export interface LocalStackRun {
  * saved state, seeds the primary with the sample projects if it lacks them, runs the command
  * with the real Pulumi CLI, and stops the services again.
  */
-export async function runLocalStack(run: LocalStackRun): Promise<Record<string, unknown>> {
+/** What a command reports: resource changes by kind (created, same, updated...) and, for `up`, the outputs. */
+export interface LocalStackResult {
+    changes: Record<string, number>;
+    outputs: Record<string, unknown>;
+}
+
+export async function runLocalStack(run: LocalStackRun): Promise<LocalStackResult> {
     const print = run.print ?? ((text: string) => process.stdout.write(text));
     const log = (line: string) => print(`${line}\n`);
     const services = await startLocalServices({
@@ -43,7 +52,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<Record<string, 
         await seedPrimary(primary, sampleProjects, log);
         if (run.command === "edit-primary") {
             log(await editPrimary(new EmulatorAdminClient(services.emulator.url)));
-            return {};
+            return { changes: {}, outputs: {} };
         }
         const stack = await openOfflineStack({
             stackName: run.stackName ?? "local",
@@ -54,19 +63,24 @@ export async function runLocalStack(run: LocalStackRun): Promise<Record<string, 
         });
         const onOutput = print;
         switch (run.command) {
-            case "up":
-                return (await stack.up({ onOutput })).outputs;
-            case "preview":
-                await stack.preview({ onOutput, diff: run.diff, expectNoChanges: run.expectNoChanges });
-                return {};
+            case "up": {
+                const result = await stack.up({ onOutput });
+                return { changes: result.summary.resourceChanges ?? {}, outputs: valuesOf(result.outputs) };
+            }
+            case "preview": {
+                const result = await stack.preview({ onOutput, diff: run.diff, expectNoChanges: run.expectNoChanges });
+                return { changes: result.changeSummary, outputs: {} };
+            }
             case "refresh":
-                await stack.refresh({ onOutput });
-                return {};
+                return { changes: (await stack.refresh({ onOutput })).summary.resourceChanges ?? {}, outputs: {} };
             case "destroy":
-                await stack.destroy({ onOutput });
-                return {};
+                return { changes: (await stack.destroy({ onOutput })).summary.resourceChanges ?? {}, outputs: {} };
         }
     } finally {
         await services.stop();
     }
+}
+
+function valuesOf(outputs: OutputMap): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
 }

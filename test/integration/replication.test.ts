@@ -1,0 +1,159 @@
+import * as path from "node:path";
+import type { Stack } from "@pulumi/pulumi/automation";
+import { expect } from "chai";
+import { repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { localProgram } from "../../stacks/local/program";
+import { sampleProjects } from "../../stacks/local/samples";
+import { cliEcho } from "../support/cli-echo";
+import { readTree } from "../support/read-tree";
+import { emulatorKeys, ReplicationBed } from "../support/replication-bed";
+
+/** Edits a user makes in Language Studio, one per project kind. */
+const edits = {
+    "travel-clu": { op: "addUtterance", utterance: { text: "fly me to Tokyo on sunday", intent: "BookFlight" } },
+    "travel-orchestrator": { op: "addUtterance", utterance: { text: "change my flight", intent: "Travel" } },
+    "support-tickets": { op: "addClass", category: "Shipping" },
+    "movie-genres": { op: "removeDocument", location: "movies/plot-04.txt" },
+    "contract-entities": { op: "addEntity", entity: { category: "Term" } },
+} as const;
+
+/** What preview --diff must say changed, per project. */
+const expectedChanges: Record<keyof typeof edits, RegExp> = {
+    "travel-clu": /utterances \+1 \(\\"fly me to Tokyo on sunday\\" \(BookFlight\)\)/,
+    "travel-orchestrator": /utterances \+1 \(\\"change my flight\\" \(Travel\)\)/,
+    "support-tickets": /classes \+1 \(Shipping\)/,
+    "movie-genres": /documents -1 \(movies\/plot-04.txt\)/,
+    "contract-entities": /entities \+1 \(Term\)/,
+};
+
+describe("ReplicatedLanguageProject under the real Pulumi engine, against the emulator", function () {
+    this.timeout(10 * 60_000);
+
+    let bed: ReplicationBed;
+    let stack: Stack;
+    let printed = "";
+    const stackName = `replication-${process.pid}`;
+    const echo = cliEcho();
+    const onOutput = (text: string) => ((printed += text), echo(text));
+
+    before(async () => {
+        bed = await ReplicationBed.start();
+        stack = await bed.openStack(stackName, async () => localProgram(bed.resources()));
+    });
+
+    after(async () => {
+        await stack?.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
+        await bed?.stop();
+    });
+
+    it("replicates every project kind with `up`: exported, imported, trained and deployed", async () => {
+        const result = await stack.up({ onOutput });
+        expect(result.summary.resourceChanges).to.include({ create: sampleProjects.length + 1 });
+        for (const sample of sampleProjects) {
+            const { projectName, projectKind } = sample.file.metadata;
+            const replica = result.outputs[projectName]!.value as { kind: string; deployment: string };
+            expect(replica.kind).to.equal(projectKind);
+            expect(replica.deployment).to.match(/^production serves production-/);
+            const deployment = await bed
+                .secondaryApi(projectKind)
+                .send("GET", `/${projectName}/deployments/production`);
+            expect(deployment.status, `${projectName} is deployed on the secondary`).to.equal(200);
+        }
+        expect(printed).to.match(
+            /training project "travel-clu" on [^:]+:\d+\/secondary: (running|succeeded) \d+% \(job [0-9a-f-]+_\d+\)/,
+        );
+    });
+
+    it("converges: `preview --expect-no-changes` passes", async () => {
+        await stack.preview({ expectNoChanges: true, onOutput });
+    });
+
+    it("shows a pending resync in `preview --diff`: the new revision and what changed", async () => {
+        for (const [project, edit] of Object.entries(edits))
+            await bed.admin.editProject("primary", project, edit as never);
+        printed = "";
+        const preview = await stack.preview({ diff: true, onOutput });
+        expect(preview.changeSummary).to.include({ update: sampleProjects.length });
+        expect(printed).to.match(/~ lastModifiedDateTime: "[^"]+" => "[^"]+"/);
+        expect(printed).to.match(/~ contentHash\s*: "sha256:[0-9a-f]{64}" => "sha256:[0-9a-f]{64}"/);
+        for (const [project, change] of Object.entries(expectedChanges)) {
+            expect(printed, `${project}'s change`).to.match(change);
+        }
+        const gate = await stack.preview({ expectNoChanges: true }).then(
+            () => "passed",
+            () => "failed",
+        );
+        expect(gate, "the out-of-sync gate").to.equal("failed");
+    });
+
+    it("resyncs with `up`, and converges again", async () => {
+        const result = await stack.up({ onOutput });
+        expect(result.summary.resourceChanges).to.include({ update: sampleProjects.length });
+        const classes = await exportedAssets(bed, "support-tickets");
+        expect(classes).to.deep.include({ category: "Shipping" });
+        await stack.preview({ expectNoChanges: true, onOutput });
+    });
+
+    it("does not retrain when the primary was saved without content changes", async () => {
+        await bed.admin.editProject("primary", "travel-clu", { op: "touch" });
+        await bed.admin.clearRequests();
+        const preview = await stack.preview({ diff: true });
+        expect(preview.changeSummary).to.include({ update: 1 });
+        await stack.up({ onOutput });
+        const writes = (await bed.admin.requests("secondary")).filter((request) => request.method !== "GET");
+        expect(writes.map((request) => `${request.method} ${request.path}`)).to.deep.equal([]);
+        await stack.preview({ expectNoChanges: true });
+    });
+
+    it("sees a deleted secondary deployment after `refresh`, and redeploys it with `up`", async () => {
+        const api = bed.secondaryApi("Conversation");
+        await api.run("DELETE", "/travel-clu/deployments/production");
+        await stack.refresh({ onOutput });
+        printed = "";
+        const preview = await stack.preview({ onOutput });
+        expect(preview.changeSummary).to.include({ update: 1 });
+        expect(printed).to.include(
+            '[travel-clu -> travel-clu] plan: deploy (deployment "production" does not exist on the secondary)',
+        );
+        await bed.admin.clearRequests();
+        await stack.up({ onOutput });
+        const writes = (await bed.admin.requests("secondary")).filter((request) => request.method !== "GET");
+        expect(writes.map((request) => `${request.method} ${request.path}`)).to.deep.equal([
+            "PUT /language/authoring/analyze-conversations/projects/travel-clu/deployments/production",
+        ]);
+        expect((await api.send("GET", "/travel-clu/deployments/production")).status).to.equal(200);
+    });
+
+    it("never sent a writing request to the primary: only GETs and the export trigger", async () => {
+        const primary = await bed.admin.requests("primary");
+        const writes = primary.filter((request) => request.method !== "GET" && !request.path.endsWith("/:export"));
+        expect(writes).to.deep.equal([]);
+        expect(primary.length).to.be.above(0);
+    });
+
+    it("keeps the keys out of the state files, the CLI output and the outputs", async () => {
+        const outputs = JSON.stringify(await stack.outputs());
+        const state = readTree(path.join(repoRoot, ".pulumi-state"));
+        for (const key of emulatorKeys) {
+            expect(state, "state files").not.to.include(key);
+            expect(printed, "CLI output").not.to.include(key);
+            expect(outputs, "stack outputs").not.to.include(key);
+        }
+    });
+
+    it("removes every replica with `destroy`, leaving the primary as it was", async () => {
+        const result = await stack.destroy({ onOutput });
+        expect(result.summary.resourceChanges).to.include({ delete: sampleProjects.length + 1 });
+        for (const sample of sampleProjects) {
+            const { projectName, projectKind } = sample.file.metadata;
+            expect((await bed.secondaryApi(projectKind).send("GET", `/${projectName}`)).status).to.equal(404);
+        }
+    });
+});
+
+/** The assets of a project on the secondary, exported with plain HTTP. */
+async function exportedAssets(bed: ReplicationBed, project: string): Promise<unknown[]> {
+    const api = bed.secondaryApi("CustomSingleLabelClassification");
+    const file = await api.exportProject(project);
+    return (file.assets as { classes: unknown[] }).classes;
+}

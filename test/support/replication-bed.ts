@@ -1,0 +1,86 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import {
+    EmulatorAdminClient,
+    type JobTiming,
+    type RunningAzurite,
+    type RunningEmulator,
+    startAzurite,
+    startEmulator,
+    wellKnownKeys,
+} from "../../emulator";
+import { familyOfKind, type ProjectKind } from "../../provider/contract";
+import { openOfflineStack, repoRoot } from "../../scripts/pulumi/offline-workspace";
+import type { LocalResources } from "../../stacks/local/program";
+import { sampleProjects } from "../../stacks/local/samples";
+import { seedPrimary } from "../../stacks/local/seed-primary";
+import { LanguageApi } from "../contract/emulator/support/language-api";
+import type { PulumiFn } from "@pulumi/pulumi/automation";
+
+/** Generous limits: these tests are about replication, the limiter has tests of its own. */
+const rateLimits = { readsPerMinute: 6_000, writesPerMinute: 600 };
+
+/**
+ * Azurite and the emulator on loopback, the primary seeded with every sample project and its
+ * request log cleared, so the log holds only what the provider sent afterwards.
+ */
+export class ReplicationBed {
+    private constructor(
+        readonly emulator: RunningEmulator,
+        readonly azurite: RunningAzurite,
+        readonly admin: EmulatorAdminClient,
+        readonly workDir: string,
+    ) {}
+
+    static async start(jobTiming: JobTiming = { mode: "afterPolls", polls: 2 }): Promise<ReplicationBed> {
+        const azurite = await startAzurite();
+        const storage = { connectionString: azurite.connectionString };
+        const emulator = await startEmulator({
+            port: 0,
+            resources: [
+                { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage },
+                { name: "secondary", region: "northeurope", keys: [...wellKnownKeys.secondary], storage },
+            ],
+            jobTiming,
+            rateLimits,
+        });
+        const bed = new ReplicationBed(emulator, azurite, new EmulatorAdminClient(emulator.url), makeWorkDir());
+        const primary = { ...bed.resources().primary, storageConnectionString: azurite.connectionString };
+        await seedPrimary(primary, sampleProjects, () => undefined);
+        await bed.admin.clearRequests();
+        return bed;
+    }
+
+    /** The two resources as the program gets them, polling fast. */
+    resources(): LocalResources {
+        return {
+            primary: { endpoint: `${this.emulator.url}/primary`, key: wellKnownKeys.primary[0] },
+            secondary: { endpoint: `${this.emulator.url}/secondary`, key: wellKnownKeys.secondary[0] },
+            rateLimits,
+            polling: { initialIntervalMs: 20, maxIntervalMs: 100 },
+        };
+    }
+
+    /** Plain HTTP to the secondary, for checking what the provider left there. */
+    secondaryApi(kind: ProjectKind): LanguageApi {
+        return new LanguageApi(`${this.emulator.url}/secondary`, wellKnownKeys.secondary[0], familyOfKind(kind));
+    }
+
+    openStack(stackName: string, program: PulumiFn) {
+        return openOfflineStack({ stackName, projectName: "replication-test", workDir: this.workDir, program });
+    }
+
+    async stop(): Promise<void> {
+        await this.emulator.stop();
+        await this.azurite.stop();
+        fs.rmSync(this.workDir, { recursive: true, force: true });
+    }
+}
+
+function makeWorkDir(): string {
+    fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
+    return fs.mkdtempSync(path.join(repoRoot, ".tmp", "replication-"));
+}
+
+/** The keys the tests search for in state, output and logs. */
+export const emulatorKeys = [...wellKnownKeys.primary, ...wellKnownKeys.secondary];
