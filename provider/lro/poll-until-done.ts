@@ -4,7 +4,11 @@ import type { JobPoll } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
 import { JobDeadlineError, JobFailedError } from "./job-errors";
 
-/** Waits between polls: starts at `initialMs`, doubles, never exceeds `maxMs`. */
+/**
+ * Waits between polls: starts at `initialMs`, grows by half each time, never exceeds `maxMs`.
+ * Half, not double: a job is noticed at most a third of its age late, where doubling can
+ * leave a finished job unnoticed for as long as it ran.
+ */
 export interface PollIntervals {
     initialMs: number;
     maxMs: number;
@@ -84,6 +88,6 @@ export async function pollUntilDone<State extends JobState>(options: PollOptions
         }
         const waitMs = Math.min(advisedMs ?? interval, intervals.maxMs, remainingMs);
         await clock.sleep(Math.max(0, waitMs), signal);
-        interval = Math.min(interval * 2, intervals.maxMs);
+        interval = Math.min(Math.round(interval * 1.5), intervals.maxMs);
     }
 }

@@ -45,6 +45,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<LocalStackResul
     const services = await startLocalServices({
         dataDir: run.dataDir ?? path.join(repoRoot, ".local"),
         ports: run.ports,
+        jobTiming: run.jobTiming,
     });
     try {
         const resources = localResources(services.emulator.url);

@@ -94,14 +94,11 @@ describe("pollUntilDone", () => {
         const clock = new FakeClock();
         const { poll } = scriptedPolls(
             job("notStarted"),
-            job("running"),
-            job("running"),
-            job("running"),
-            job("running"),
+            ...Array.from({ length: 6 }, () => job("running")),
             job("succeeded"),
         );
         await pollUntilDone(options(poll, clock));
-        expect(clock.sleeps).to.deep.equal([1000, 2000, 4000, 8000, 8000]);
+        expect(clock.sleeps).to.deep.equal([1000, 1500, 2250, 3375, 5063, 7595, 8000]);
     });
 
     it("waits what Retry-After asked for, within the maximum interval", async () => {
