@@ -1,4 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { ProjectKind } from "./contract";
+import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
 
 /** The package export the shim loads: the compiled lifecycle in `provider/lifecycle`. */
@@ -28,13 +30,7 @@ export interface ReplicatedLanguageProjectArgs {
     /** The replica's name; defaults to projectName. Changing it replaces the replica. */
     secondaryProjectName?: pulumi.Input<string>;
     /** Read from the primary; when declared, verified against it. */
-    projectKind?: pulumi.Input<
-        | "Conversation"
-        | "Orchestration"
-        | "CustomSingleLabelClassification"
-        | "CustomMultiLabelClassification"
-        | "CustomEntityRecognition"
-    >;
+    projectKind?: pulumi.Input<ProjectKind>;
     /** Defaults to the primary's only deployment, so runtime failover changes nothing but the endpoint. */
     deploymentName?: pulumi.Input<string>;
     /** Defaults to the deployment name. */
@@ -73,35 +69,15 @@ export interface ReplicatedLanguageProjectArgs {
  * pending resync (the primary's new revision and what changed) before it happens.
  */
 export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
-    declare readonly projectKind: pulumi.Output<string>;
+    declare readonly projectKind: pulumi.Output<ProjectKind>;
     declare readonly secondaryEndpoint: pulumi.Output<string>;
     declare readonly secondaryProjectName: pulumi.Output<string>;
     declare readonly deploymentName: pulumi.Output<string>;
     declare readonly modelLabel: pulumi.Output<string>;
-    declare readonly secondaryProject: pulumi.Output<{
-        projectName: string;
-        language: string;
-        createdDateTime: string;
-        lastModifiedDateTime: string;
-        lastTrainedDateTime?: string;
-        lastDeployedDateTime?: string;
-    }>;
-    declare readonly trainedModel: pulumi.Output<{
-        label: string;
-        modelId: string;
-        lastTrainedDateTime: string;
-        trainingDurationSeconds: number;
-        trainingConfigVersion: string;
-        modelExpirationDate: string;
-        evaluation: { status: "succeeded"; microF1: number; macroF1: number } | { status: "pending" };
-    }>;
-    declare readonly deployment: pulumi.Output<{
-        name: string;
-        modelId: string;
-        lastDeployedDateTime: string;
-        expirationDate: string;
-    }>;
-    declare readonly syncedRevision: pulumi.Output<{ lastModifiedDateTime: string; contentHash: string }>;
+    declare readonly secondaryProject: pulumi.Output<ReplicaState["secondaryProject"] & {}>;
+    declare readonly trainedModel: pulumi.Output<ReplicaState["trainedModel"] & {}>;
+    declare readonly deployment: pulumi.Output<ReplicaState["deployment"] & {}>;
+    declare readonly syncedRevision: pulumi.Output<ReplicaState["syncedRevision"] & {}>;
     declare readonly lastSyncedAt: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicatedLanguageProjectArgs, opts?: pulumi.CustomResourceOptions) {

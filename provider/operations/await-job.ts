@@ -1,4 +1,4 @@
-import type { AuthoringClient } from "../client/authoring-client";
+import type { AuthoringClient, JobPoll } from "../client/authoring-client";
 import type { JobState, TrainingJobState } from "../contract";
 import { pollUntilDone } from "../lro/poll-until-done";
 import { type OperationContext, progressLine } from "./operation-context";
@@ -10,16 +10,7 @@ export function awaitJob(
     operation: string,
     context: OperationContext,
 ): Promise<JobState> {
-    return pollUntilDone({
-        operation,
-        statusUrl,
-        poll: (url, signal) => client.pollJob(url, operation, signal),
-        deadline: context.deadline,
-        clock: context.clock,
-        signal: context.signal,
-        intervals: context.polling,
-        onProgress: (progress) => context.log(progressLine(progress)),
-    });
+    return awaitWith((url, signal) => client.pollJob(url, operation, signal), statusUrl, operation, context);
 }
 
 /** Waits for a training job, printing its percent complete as it moves. */
@@ -29,15 +20,26 @@ export function awaitTrainingJob(
     operation: string,
     context: OperationContext,
 ): Promise<TrainingJobState> {
+    const poll = (url: string, signal?: AbortSignal) => client.pollTrainingJob(url, operation, signal);
+    return awaitWith(poll, statusUrl, operation, context, (job) => job.result.trainingStatus.percentComplete);
+}
+
+function awaitWith<State extends JobState>(
+    poll: (statusUrl: string, signal?: AbortSignal) => Promise<JobPoll<State>>,
+    statusUrl: string,
+    operation: string,
+    context: OperationContext,
+    percentOf?: (state: State) => number,
+): Promise<State> {
     return pollUntilDone({
         operation,
         statusUrl,
-        poll: (url, signal) => client.pollTrainingJob(url, operation, signal),
+        poll,
         deadline: context.deadline,
         clock: context.clock,
         signal: context.signal,
         intervals: context.polling,
-        percentOf: (job) => job.result.trainingStatus.percentComplete,
+        percentOf,
         onProgress: (progress) => context.log(progressLine(progress)),
     });
 }
