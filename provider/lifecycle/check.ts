@@ -7,6 +7,7 @@ import {
     type ProjectMetadata,
 } from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
+import { LanguageApiError } from "../client/language-api-error";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor } from "./connections";
@@ -39,8 +40,34 @@ export async function check(
             ],
         };
     }
-    const observed = await observePrimary(args, olds);
+    const observed = await observePrimary(args, olds).catch((error: unknown) => duringOutage(error, args, olds));
     return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
+}
+
+/** What check adds to the inputs; kept from the last check when the primary cannot be read. */
+const observedInputs = [
+    "projectKind",
+    "secondaryProjectName",
+    "deploymentName",
+    "modelLabel",
+    "primaryRevision",
+] as const;
+
+/**
+ * The outage this tool exists for: when the primary's region does not answer, the replica must
+ * keep serving and the stack must stay operable. So an unreachable primary (network failure, 5xx
+ * or throttling after retries) keeps what the last check observed, and says so, instead of
+ * failing every preview; a first create, with nothing observed yet, still fails.
+ */
+function duringOutage(error: unknown, args: ReplicationArgs, olds: Record<string, unknown>): Observation {
+    const unreachable = error instanceof LanguageApiError && error.isRetryable;
+    const known = olds.projectName === args.projectName && observedInputs.every((field) => olds[field] !== undefined);
+    if (!unreachable || !known) throw error;
+    console.log(
+        `[${args.projectName}] the primary cannot be read, keeping the replica as last synced: ${error.message}`,
+    );
+    const unset = observedInputs.filter((field) => field === "primaryRevision" || args[field] === undefined);
+    return { inputs: Object.fromEntries(unset.map((field) => [field, olds[field]])) };
 }
 
 type Observation = { inputs: Record<string, unknown> } | { failures: CheckFailure[] };

@@ -68,6 +68,22 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         await stack.preview({ expectNoChanges: true, onOutput });
     });
 
+    it("keeps the replicas and the stack operable while the primary's region is down", async () => {
+        // One project is enough to show it (each unreachable project costs the client's retries, ~15 s).
+        await bed.admin.addFault({
+            resource: "primary",
+            path: "/projects/travel-clu(/.*)?$",
+            fault: { kind: "status", status: 503, times: 10_000 },
+        });
+        printed = "";
+        try {
+            await stack.preview({ expectNoChanges: true, onOutput });
+        } finally {
+            await bed.admin.clearFaults();
+        }
+        expect(printed).to.include("[travel-clu] the primary cannot be read, keeping the replica as last synced");
+    });
+
     it("shows a pending resync in `preview --diff`: the new revision and what changed", async () => {
         for (const [project, edit] of Object.entries(edits))
             await bed.admin.editProject("primary", project, edit as never);
