@@ -128,20 +128,16 @@ function editAssets(assets: ProjectAssets, edit: ProjectEdit): void {
                 throw unsupported(edit, kind);
             }
             return;
-        case "removeDocument": {
-            const isTarget = (document: { location: string }) => document.location === edit.location;
-            const what = `document "${edit.location}"`;
-            if (kind === "CustomSingleLabelClassification") {
-                assets.documents = withoutFirst(assets.documents, isTarget, what);
-            } else if (kind === "CustomMultiLabelClassification") {
-                assets.documents = withoutFirst(assets.documents, isTarget, what);
-            } else if (kind === "CustomEntityRecognition") {
-                assets.documents = withoutFirst(assets.documents, isTarget, what);
-            } else {
+        case "removeDocument":
+            if (kind === "Conversation" || kind === "Orchestration") {
                 throw unsupported(edit, kind);
             }
+            assets.documents = withoutFirst(
+                assets.documents,
+                (document) => document.location === edit.location,
+                `document "${edit.location}"`,
+            );
             return;
-        }
     }
 }
 

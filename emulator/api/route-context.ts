@@ -59,11 +59,7 @@ export function requireModel(
     project: StoredProject,
     label = param(ctx, "trainedModelLabel"),
 ): StoredModel {
-    const model = project.models[label];
-    if (model === undefined) {
-        throw httpErrors.notFound("trained model", label);
-    }
-    return model;
+    return requireEntry(project.models, label, "trained model");
 }
 
 export function requireDeployment(
@@ -71,11 +67,15 @@ export function requireDeployment(
     project: StoredProject,
     name = param(ctx, "deploymentName"),
 ): StoredDeployment {
-    const deployment = project.deployments[name];
-    if (deployment === undefined) {
-        throw httpErrors.notFound("deployment", name);
+    return requireEntry(project.deployments, name, "deployment");
+}
+
+function requireEntry<Entry>(entries: Readonly<Record<string, Entry>>, name: string, what: string): Entry {
+    const entry = entries[name];
+    if (entry === undefined) {
+        throw httpErrors.notFound(what, name);
     }
-    return deployment;
+    return entry;
 }
 
 /** The status URL of a job: absolute and carrying the api-version of its trigger. */

@@ -64,12 +64,7 @@ export function evaluateModel(model: StoredModel): EvaluatedItem[] {
         }
         case "CustomSingleLabelClassification": {
             const classes = (assets.classes ?? []).map((item) => item.category);
-            const documents = selectTestItems(
-                assets.documents ?? [],
-                (d) => d.location,
-                (d) => d.dataset,
-                split,
-            );
+            const documents = selectTestItems(assets.documents ?? [], (d) => d.location, split);
             return documents.flatMap((document) => {
                 const expected = document.class?.category;
                 if (expected === undefined) {
@@ -87,12 +82,7 @@ export function evaluateModel(model: StoredModel): EvaluatedItem[] {
             });
         }
         case "CustomMultiLabelClassification": {
-            const documents = selectTestItems(
-                assets.documents ?? [],
-                (d) => d.location,
-                (d) => d.dataset,
-                split,
-            );
+            const documents = selectTestItems(assets.documents ?? [], (d) => d.location, split);
             return documents.map((document) => {
                 const expected = (document.classes ?? []).map((item) => item.category);
                 return {
@@ -105,12 +95,7 @@ export function evaluateModel(model: StoredModel): EvaluatedItem[] {
             });
         }
         case "CustomEntityRecognition": {
-            const documents = selectTestItems(
-                assets.documents ?? [],
-                (d) => d.location,
-                (d) => d.dataset,
-                split,
-            );
+            const documents = selectTestItems(assets.documents ?? [], (d) => d.location, split);
             return documents.map((document) => {
                 const wrong = isMispredicted(document.location);
                 return {
@@ -147,12 +132,7 @@ function evaluateUtterances(
     split: EvaluationSplit,
 ): EvaluatedItem[] {
     const intents = (declaredIntents ?? []).map((intent) => intent.category);
-    return selectTestItems(
-        utterances,
-        (u) => u.text,
-        (u) => u.dataset,
-        split,
-    ).map((utterance) => {
+    return selectTestItems(utterances, (u) => u.text, split).map((utterance) => {
         const wrong = isMispredicted(utterance.text);
         const expectedEntities = spans(utterance.entities);
         return {

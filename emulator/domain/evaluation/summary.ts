@@ -31,49 +31,34 @@ export function summarizeEvaluation(model: StoredModel, items: readonly Evaluate
     switch (projectKind) {
         case "Conversation":
         case "Orchestration": {
-            const utterances = items.flatMap((item) => (item.kind === "utterance" ? [item] : []));
+            const utterances = itemsOfKind(items, "utterance");
             const intentPairs = utterances.map((u) => ({ expected: u.expectedIntent, predicted: u.predictedIntent }));
             const entityPairs = utterances.map((u) => ({
                 expected: u.expectedEntities,
                 predicted: u.predictedEntities,
             }));
-            const intents = scoreSingleLabel(intentPairs, declared.intents);
-            const entities = scoreSpans(entityPairs, declared.entities);
             return {
-                intentsEvaluation: {
-                    confusionMatrix: singleLabelMatrix(intentPairs),
-                    intents: intents.labels,
-                    ...intents.metrics,
-                },
-                entitiesEvaluation: {
-                    confusionMatrix: spanMatrix(entityPairs),
-                    entities: entities.labels,
-                    ...entities.metrics,
-                },
+                intentsEvaluation: singleLabelEvaluation(intentPairs, declared.intents, "intents"),
+                entitiesEvaluation: spanEvaluation(entityPairs, declared.entities, "entities"),
                 evaluationOptions,
             };
         }
         case "CustomSingleLabelClassification": {
-            const pairs = items.flatMap((item) =>
-                item.kind === "singleLabel" ? [{ expected: item.expectedClass, predicted: item.predictedClass }] : [],
-            );
-            const scores = scoreSingleLabel(pairs, declared.classes);
+            const pairs = itemsOfKind(items, "singleLabel").map((item) => ({
+                expected: item.expectedClass,
+                predicted: item.predictedClass,
+            }));
             return {
                 projectKind,
-                customSingleLabelClassificationEvaluation: {
-                    confusionMatrix: singleLabelMatrix(pairs),
-                    classes: scores.labels,
-                    ...scores.metrics,
-                },
+                customSingleLabelClassificationEvaluation: singleLabelEvaluation(pairs, declared.classes, "classes"),
                 evaluationOptions,
             };
         }
         case "CustomMultiLabelClassification": {
-            const pairs = items.flatMap((item) =>
-                item.kind === "multiLabel"
-                    ? [{ expected: item.expectedClasses, predicted: item.predictedClasses }]
-                    : [],
-            );
+            const pairs = itemsOfKind(items, "multiLabel").map((item) => ({
+                expected: item.expectedClasses,
+                predicted: item.predictedClasses,
+            }));
             const scores = scoreMultiLabel(pairs, declared.classes);
             // Multi-label summaries have no confusion matrix.
             return {
@@ -83,23 +68,42 @@ export function summarizeEvaluation(model: StoredModel, items: readonly Evaluate
             };
         }
         case "CustomEntityRecognition": {
-            const pairs = items.flatMap((item) =>
-                item.kind === "entityRecognition"
-                    ? item.regions.map((region) => ({ expected: region.expected, predicted: region.predicted }))
-                    : [],
-            );
-            const scores = scoreSpans(pairs, declared.entities);
+            const regions = itemsOfKind(items, "entityRecognition").flatMap((item) => item.regions);
             return {
                 projectKind,
-                customEntityRecognitionEvaluation: {
-                    confusionMatrix: spanMatrix(pairs),
-                    entities: scores.labels,
-                    ...scores.metrics,
-                },
+                customEntityRecognitionEvaluation: spanEvaluation(regions, declared.entities, "entities"),
                 evaluationOptions,
             };
         }
     }
+}
+
+function itemsOfKind<Kind extends EvaluatedItem["kind"]>(
+    items: readonly EvaluatedItem[],
+    kind: Kind,
+): Extract<EvaluatedItem, { kind: Kind }>[] {
+    return items.filter((item): item is Extract<EvaluatedItem, { kind: Kind }> => item.kind === kind);
+}
+
+// An evaluation block lists each label's scores under the name its family gives the labels.
+type LabelsName = "intents" | "entities" | "classes";
+
+function singleLabelEvaluation(
+    pairs: readonly { expected: string; predicted: string }[],
+    labels: readonly string[],
+    labelsName: LabelsName,
+): Record<string, unknown> {
+    const scores = scoreSingleLabel(pairs, labels);
+    return { confusionMatrix: singleLabelMatrix(pairs), [labelsName]: scores.labels, ...scores.metrics };
+}
+
+function spanEvaluation(
+    pairs: readonly { expected: readonly LabelSpan[]; predicted: readonly LabelSpan[] }[],
+    labels: readonly string[],
+    labelsName: LabelsName,
+): Record<string, unknown> {
+    const scores = scoreSpans(pairs, labels);
+    return { confusionMatrix: spanMatrix(pairs), [labelsName]: scores.labels, ...scores.metrics };
 }
 
 function declaredLabels(model: StoredModel): { intents: string[]; entities: string[]; classes: string[] } {

@@ -15,14 +15,13 @@ export function stableHash(text: string): number {
  * The items evaluated after training. Manual: those marked `Test`. Percentage: a stable,
  * hash-ordered share of all items (at least one when there is a test share at all).
  */
-export function selectTestItems<Item>(
+export function selectTestItems<Item extends { readonly dataset?: Dataset | undefined }>(
     items: readonly Item[],
     keyOf: (item: Item) => string,
-    datasetOf: (item: Item) => Dataset | undefined,
     split: EvaluationSplit,
 ): Item[] {
     if (split.kind === "manual") {
-        return items.filter((item) => datasetOf(item) === "Test");
+        return items.filter((item) => item.dataset === "Test");
     }
     const wanted =
         split.testingSplitPercentage === 0

@@ -1,21 +1,16 @@
 import type { ErrorDetail } from "../../../provider/contract";
 import { deploymentExpirationDate } from "../../catalog/training-configs";
-import { findProject } from "../../domain/projects";
 import { floorToSecond } from "../../domain/timestamps";
 import { jobErrors } from "../../errors";
-import type { StoredJob, StoredProject } from "../../state/state-schema";
+import type { StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
 
 /** Creates or replaces the deployment with the model as it is now. */
 export async function runDeploy(
-    job: StoredJob,
+    project: StoredProject,
     operation: OperationOf<"deploy">,
     env: JobEnvironment,
 ): Promise<ErrorDetail[]> {
-    const project = findProject(env.state, job.family, job.projectName);
-    if (project === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     const model = project.models[operation.modelLabel];
     if (model === undefined) {
         return [jobErrors.notFound("trained model", operation.modelLabel)];
@@ -34,14 +29,9 @@ export async function runDeploy(
 }
 
 export async function runDeleteDeployment(
-    job: StoredJob,
+    project: StoredProject,
     operation: OperationOf<"deleteDeployment">,
-    env: JobEnvironment,
 ): Promise<ErrorDetail[]> {
-    const project = findProject(env.state, job.family, job.projectName);
-    if (project === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     if (project.deployments[operation.deploymentName] === undefined) {
         return [jobErrors.notFound("deployment", operation.deploymentName)];
     }
@@ -51,14 +41,10 @@ export async function runDeleteDeployment(
 
 /** Each deployment takes the other's model; both count as deployed now. */
 export async function runSwap(
-    job: StoredJob,
+    project: StoredProject,
     operation: OperationOf<"swap">,
     env: JobEnvironment,
 ): Promise<ErrorDetail[]> {
-    const project = findProject(env.state, job.family, job.projectName);
-    if (project === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     const missing = missingDeployments(project, [operation.firstDeploymentName, operation.secondDeploymentName]);
     if (missing.length > 0) {
         return missing.map((name) => jobErrors.notFound("deployment", name));

@@ -1,21 +1,16 @@
 import type { ErrorDetail } from "../../../provider/contract";
 import { resolveApiVersion } from "../../api/api-version-features";
 import { buildProjectFile } from "../../domain/project-file";
-import { findProject } from "../../domain/projects";
 import { jobErrors } from "../../errors";
-import type { StoredJob } from "../../state/state-schema";
-import type { JobEnvironment, OperationOf } from "../job-environment";
+import type { StoredJob, StoredProject } from "../../state/state-schema";
+import type { OperationOf } from "../job-environment";
 
 /** Writes the project file (of the working copy, or of a model's snapshot) when the job finishes. */
 export async function runExport(
-    job: StoredJob,
+    project: StoredProject,
     operation: OperationOf<"export">,
-    env: JobEnvironment,
+    job: StoredJob,
 ): Promise<ErrorDetail[]> {
-    const project = findProject(env.state, job.family, job.projectName);
-    if (project === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     const label = operation.trainedModelLabel;
     const content = label === undefined ? project : project.models[label]?.snapshot;
     if (content === undefined) {

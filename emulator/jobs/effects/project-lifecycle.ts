@@ -1,28 +1,21 @@
 import type { ErrorDetail } from "../../../provider/contract";
-import { findProject, markModified } from "../../domain/projects";
+import { markModified } from "../../domain/projects";
 import { jobErrors } from "../../errors";
-import type { StoredJob } from "../../state/state-schema";
+import type { StoredJob, StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
 
 /** Removes the project with its models and deployments. */
 export async function runDeleteProject(job: StoredJob, env: JobEnvironment): Promise<ErrorDetail[]> {
-    if (findProject(env.state, job.family, job.projectName) === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     delete env.state.projects[job.projectName];
     return [];
 }
 
 /** Makes a model's training data the working copy again: an authoring edit like any other. */
 export async function runLoadSnapshot(
-    job: StoredJob,
+    project: StoredProject,
     operation: OperationOf<"loadSnapshot">,
     env: JobEnvironment,
 ): Promise<ErrorDetail[]> {
-    const project = findProject(env.state, job.family, job.projectName);
-    if (project === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     const model = project.models[operation.modelLabel];
     if (model === undefined) {
         return [jobErrors.notFound("trained model", operation.modelLabel)];

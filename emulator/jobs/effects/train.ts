@@ -1,10 +1,8 @@
 import type { ErrorDetail } from "../../../provider/contract";
 import { findTrainingConfig } from "../../catalog/training-configs";
 import { newModelId } from "../../domain/identifiers";
-import { findProject } from "../../domain/projects";
 import { floorToSecond } from "../../domain/timestamps";
-import { jobErrors } from "../../errors";
-import type { StoredJob } from "../../state/state-schema";
+import type { StoredJob, StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
 import { findTrainingProblems } from "./training-data";
 
@@ -13,14 +11,11 @@ import { findTrainingProblems } from "./training-data";
  * that copy is kept as the model's snapshot for load-snapshot and snapshot exports.
  */
 export async function runTraining(
-    job: StoredJob,
+    project: StoredProject,
     operation: OperationOf<"train">,
     env: JobEnvironment,
+    job: StoredJob,
 ): Promise<ErrorDetail[]> {
-    const project = findProject(env.state, job.family, job.projectName);
-    if (project === undefined) {
-        return [jobErrors.projectNotFound(job.projectName)];
-    }
     const snapshot = structuredClone({ metadata: project.metadata, assets: project.assets });
     const problems = await findTrainingProblems(snapshot, env.resource, env.state);
     if (problems.length > 0) {

@@ -4,7 +4,7 @@ import { ManualClock } from "../../../emulator/jobs/clock";
 import type { JobEnvironment } from "../../../emulator/jobs/job-environment";
 import { JobRunner } from "../../../emulator/jobs/job-runner";
 import { JobTimingRules, type JobTiming } from "../../../emulator/jobs/timing";
-import type { ForcedOutcome, ResourceState, StoredJob } from "../../../emulator/state/state-schema";
+import type { ForcedOutcome, JobOperation, ResourceState, StoredJob } from "../../../emulator/state/state-schema";
 
 const resource: HostedResource = {
     name: "primary",
@@ -41,22 +41,21 @@ describe("emulator/jobs/job-runner", () => {
         state = projectState();
     });
 
-    function startExport(timing: JobTiming, forced?: ForcedOutcome): Promise<StoredJob> {
+    /** Starts a job on Notes (an export unless told otherwise) under a runner with this timing. */
+    async function startJob(
+        timing: JobTiming,
+        { operation = { kind: "export" }, forced }: { operation?: JobOperation; forced?: ForcedOutcome } = {},
+    ): Promise<{ runner: JobRunner; job: StoredJob }> {
         const runner = new JobRunner(new JobTimingRules(timing));
-        return runner.start(
-            {
-                family: "analyze-conversations",
-                apiVersion: "2023-04-01",
-                projectName: "Notes",
-                operation: { kind: "export" },
-                forced,
-            },
+        const job = await runner.start(
+            { family: "analyze-conversations", apiVersion: "2023-04-01", projectName: "Notes", operation, forced },
             env(),
         );
+        return { runner, job };
     }
 
     it("finishes an instant job before the trigger answers, doing its work", async () => {
-        const job = await startExport({ mode: "instant" });
+        const { job } = await startJob({ mode: "instant" });
         expect(job.status).to.equal("succeeded");
         expect(job.operation.kind === "export" && job.operation.exportedFile?.projectFileVersion).to.equal(
             "2023-04-01",
@@ -67,17 +66,7 @@ describe("emulator/jobs/job-runner", () => {
     });
 
     it("goes notStarted, running, succeeded over N polls without any time passing", async () => {
-        const runner = new JobRunner(new JobTimingRules({ mode: "afterPolls", polls: 3 }));
-        const job = await runner.start(
-            {
-                family: "analyze-conversations",
-                apiVersion: "2023-04-01",
-                projectName: "Notes",
-                operation: { kind: "export" },
-                forced: undefined,
-            },
-            env(),
-        );
+        const { runner, job } = await startJob({ mode: "afterPolls", polls: 3 });
         const seen = [job.status];
         for (let poll = 0; poll < 3; poll++) {
             await runner.poll(job, env());
@@ -87,17 +76,7 @@ describe("emulator/jobs/job-runner", () => {
     });
 
     it("finishes an after-T job on the clock, even unpolled", async () => {
-        const runner = new JobRunner(new JobTimingRules({ mode: "afterMs", ms: 5000 }));
-        const job = await runner.start(
-            {
-                family: "analyze-conversations",
-                apiVersion: "2023-04-01",
-                projectName: "Notes",
-                operation: { kind: "deleteProject" },
-                forced: undefined,
-            },
-            env(),
-        );
+        const { runner, job } = await startJob({ mode: "afterMs", ms: 5000 }, { operation: { kind: "deleteProject" } });
         clock.advance(4999);
         await runner.settle(env());
         expect(job.status).to.equal("notStarted");
@@ -109,24 +88,17 @@ describe("emulator/jobs/job-runner", () => {
     });
 
     it("fails a job as a fault says, without doing its work", async () => {
-        const job = await startExport({ mode: "instant" }, { kind: "fail", code: "Timeout", message: "took too long" });
+        const { job } = await startJob(
+            { mode: "instant" },
+            { forced: { kind: "fail", code: "Timeout", message: "took too long" } },
+        );
         expect(job.status).to.equal("failed");
         expect(job.errors).to.deep.equal([{ code: "Timeout", message: "took too long" }]);
         expect(job.operation.kind === "export" && job.operation.exportedFile).to.equal(undefined);
     });
 
     it("never finishes a hanging job, but cancels it", async () => {
-        const runner = new JobRunner(new JobTimingRules({ mode: "instant" }));
-        const job = await runner.start(
-            {
-                family: "analyze-conversations",
-                apiVersion: "2023-04-01",
-                projectName: "Notes",
-                operation: { kind: "export" },
-                forced: { kind: "hang" },
-            },
-            env(),
-        );
+        const { runner, job } = await startJob({ mode: "instant" }, { forced: { kind: "hang" } });
         for (let poll = 0; poll < 10; poll++) {
             await runner.poll(job, env());
         }
@@ -137,23 +109,13 @@ describe("emulator/jobs/job-runner", () => {
 
     it("fails a job whose project disappeared", async () => {
         state.projects = {};
-        const job = await startExport({ mode: "instant" });
+        const { job } = await startJob({ mode: "instant" });
         expect(job.status).to.equal("failed");
         expect(job.errors?.[0]?.code).to.equal("ProjectNotFound");
     });
 
     it("forgets jobs seven days after creation", async () => {
-        const runner = new JobRunner(new JobTimingRules({ mode: "instant" }));
-        const job = await runner.start(
-            {
-                family: "analyze-conversations",
-                apiVersion: "2023-04-01",
-                projectName: "Notes",
-                operation: { kind: "export" },
-                forced: undefined,
-            },
-            env(),
-        );
+        const { runner, job } = await startJob({ mode: "instant" });
         clock.advance(7 * 24 * 3600 * 1000 - 1);
         await runner.settle(env());
         expect(state.jobs).to.have.property(job.jobId);
