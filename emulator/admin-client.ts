@@ -76,8 +76,10 @@ export class EmulatorAdminClient {
         return (await this.call<{ value: RequestLogEntry[] }>("GET", `/requests${query}`)).value;
     }
 
-    async clearRequests(): Promise<void> {
-        await this.call("DELETE", "/requests");
+    /** Forgets the logged requests, of every resource or of one. */
+    async clearRequests(resource?: string): Promise<void> {
+        const query = resource === undefined ? "" : `?resource=${encodeURIComponent(resource)}`;
+        await this.call("DELETE", `/requests${query}`);
     }
 
     private async call<Answer = void>(method: string, path: string, body?: unknown): Promise<Answer> {

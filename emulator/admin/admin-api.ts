@@ -96,8 +96,8 @@ const adminRoutes: readonly AdminRoute[] = [
     {
         method: "DELETE",
         pattern: /^\/requests$/,
-        handle: ({ service }) => {
-            service.requestLog.clear();
+        handle: ({ service }, request) => {
+            service.requestLog.clear(request.query.get("resource") ?? undefined);
             return noContent;
         },
     },

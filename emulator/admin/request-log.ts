@@ -32,7 +32,8 @@ export class RequestLog {
         return resource === undefined ? this.entries : this.entries.filter((entry) => entry.resource === resource);
     }
 
-    clear(): void {
-        this.entries = [];
+    /** Forgets every entry, or only those of one resource. */
+    clear(resource?: string): void {
+        this.entries = resource === undefined ? [] : this.entries.filter((entry) => entry.resource !== resource);
     }
 }

@@ -79,6 +79,8 @@ export const jobOperationSchema = z.discriminatedUnion("kind", [
         trainingConfigVersion: z.string(),
         trainingMode: z.enum(["standard", "advanced"]).optional(),
         evaluationOptions: evaluationSplitSchema,
+        /** The working copy when training started: what the model learns, whatever is imported meanwhile. */
+        trainingData: projectContentSchema,
     }),
     z.object({ kind: z.literal("deploy"), deploymentName: z.string(), modelLabel: z.string() }),
     z.object({ kind: z.literal("deleteDeployment"), deploymentName: z.string() }),

@@ -1,18 +1,13 @@
-import type { AuthoringClient } from "../client/authoring-client";
-import { JobFailedError } from "../lro/job-errors";
-import { awaitDeploy, readDeployment, startDeploy } from "../operations/deploy-model";
-import { exportProject } from "../operations/export-project";
-import { awaitImport, startImport } from "../operations/import-project";
+import { LanguageApiError } from "../client/language-api-error";
+import { JobDeadlineError } from "../lro/job-errors";
 import { observeReplica, type ReplicaObservation } from "../operations/observe-replica";
-import { checkOrchestrationTargets } from "../operations/orchestration-targets";
-import { awaitTraining, findRunningTraining, readTrainedModel, startTraining } from "../operations/train-model";
-import { contentHashOf } from "../plan/content-fingerprint";
 import { type PlannedStep, planReplication } from "../plan/plan-replication";
 import { clientFor, normalizedEndpoint } from "./connections";
 import type { CheckedInputs } from "./inputs";
 import { operationContextFor } from "./operation-context-for";
-import { desiredReplicaOf, factsOf, type PendingJob, type ReplicaState, trainingSignatureOf } from "./replica-state";
+import { desiredReplicaOf, factsOf, type ReplicaState } from "./replica-state";
 import { ReplicationError } from "./replication-error";
+import { type StepRun, stepRunners } from "./replication-steps";
 
 /** The id of a replica: its project on its resource. */
 export function replicaIdOf(inputs: CheckedInputs): string {
@@ -32,112 +27,69 @@ export async function applyReplication(
 ): Promise<{ id: string; state: ReplicaState }> {
     const id = replicaIdOf(inputs);
     const label = `${inputs.projectName} -> ${inputs.secondaryProjectName}`;
-    const primary = clientFor(inputs.primary, inputs.projectKind, inputs);
     const secondary = clientFor(inputs.secondary, inputs.projectKind, inputs);
     const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(inputs, step, label);
     const log = context("export").log;
 
-    let state = baseStateOf(inputs, previous);
     const seen = await observeReplica(secondary, inputs.secondaryProjectName, inputs.modelLabel, inputs.deploymentName);
-    state = withObservation(state, seen);
-    let desired = desiredReplicaOf(inputs);
-    const steps = planReplication(desired, factsOf(state));
-    log(
-        steps.length === 0
-            ? "the replica is in sync"
-            : `plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`,
-    );
-
-    const completed: string[] = [];
+    const run: StepRun = {
+        inputs,
+        state: withObservation(baseStateOf(inputs, previous), seen),
+        primary: clientFor(inputs.primary, inputs.projectKind, inputs),
+        secondary,
+        context,
+        completed: [],
+    };
+    const steps = planReplication(desiredReplicaOf(inputs), factsOf(run.state));
+    log(steps.length === 0 ? "the replica is in sync" : `plan: ${describePlan(steps)}`);
     let current: PlannedStep | undefined;
     try {
         for (current of steps) {
             log(`${current.name}: ${current.reason}`);
-            if (current.name === "import") {
-                const pending = pendingFor(state, "import");
-                let contentHash = pending?.contentHash;
-                let statusUrl = pending?.statusUrl;
-                if (!pending) {
-                    const file = await exportProject(primary, inputs.projectName, context("export"));
-                    await checkOrchestrationTargets(secondary, file);
-                    contentHash = contentHashOf(file);
-                    statusUrl = (await startImport(secondary, inputs.secondaryProjectName, file)).statusUrl;
-                }
-                desired = { ...desired, contentHash: contentHash! };
-                state.pendingJob = { step: "import", statusUrl: statusUrl!, contentHash: contentHash! };
-                await awaitImport(secondary, inputs.secondaryProjectName, statusUrl!, context("import"));
-                state.importedContentHash = contentHash!;
-                const imported = await secondary.getProject(inputs.secondaryProjectName);
-                state.secondaryProject = secondaryProjectOf(imported);
-                state.importedLastModifiedDateTime = imported.lastModifiedDateTime;
-            } else if (current.name === "train") {
-                const contentHash = state.importedContentHash ?? desired.contentHash;
-                const statusUrl = await trainingToAwait(secondary, inputs, state);
-                state.pendingJob = { step: "train", statusUrl, contentHash };
-                await awaitTraining(secondary, inputs.secondaryProjectName, statusUrl, context("train"));
-                state.trainedFrom = { contentHash, trainingSignature: trainingSignatureOf(inputs) };
-                state.trainedModel = await readTrainedModel(secondary, inputs.secondaryProjectName, inputs.modelLabel);
-            } else {
-                const pending = pendingFor(state, "deploy");
-                const statusUrl =
-                    pending?.statusUrl ??
-                    (
-                        await startDeploy(
-                            secondary,
-                            inputs.secondaryProjectName,
-                            inputs.deploymentName,
-                            inputs.modelLabel,
-                        )
-                    ).statusUrl;
-                state.pendingJob = { step: "deploy", statusUrl, contentHash: desired.contentHash };
-                await awaitDeploy(
-                    secondary,
-                    inputs.secondaryProjectName,
-                    inputs.deploymentName,
-                    statusUrl,
-                    context("deploy"),
-                );
-                state.deployment = await readDeployment(secondary, inputs.secondaryProjectName, inputs.deploymentName);
-            }
-            delete state.pendingJob;
-            completed.push(current.name);
+            await stepRunners[current.name](run);
+            delete run.state.pendingJob;
+            run.completed.push(current.name);
         }
     } catch (error) {
-        // A job that ended badly is not worth adopting; one we stopped waiting for is.
-        if (error instanceof JobFailedError) delete state.pendingJob;
-        const done = completed.length > 0 ? `completed ${completed.join(", ")}; ` : "";
-        const message = `replicating ${label}: ${current?.name ?? "planning"} failed: ${(error as Error).message} (${done}run pulumi up again to continue)`;
-        throw new ReplicationError(message, id, { ...state, __provider: providerSource });
+        if (!mayStillBeRunning(error)) delete run.state.pendingJob;
+        const done = run.completed.length > 0 ? `completed ${run.completed.join(", ")}; ` : "";
+        const message = `replicating ${label}: ${current?.name} failed: ${(error as Error).message} (${done}run pulumi up again to continue)`;
+        throw new ReplicationError(message, id, { ...run.state, __provider: providerSource });
     }
-
-    const project = await secondary.findProject(inputs.secondaryProjectName);
-    if (project) state.secondaryProject = secondaryProjectOf(project);
-    if (steps.length > 0 || state.syncedRevision?.contentHash !== desired.contentHash) {
-        state.lastSyncedAt = new Date().toISOString();
-    }
-    state.syncedRevision = {
-        lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime,
-        contentHash: desired.contentHash,
-    };
-    return { id, state };
+    return { id, state: await recordSync(run, steps.length > 0) };
 }
 
-/** The job this run must wait for: one left pending, one already running, or a new one. */
-async function trainingToAwait(
-    secondary: AuthoringClient,
-    inputs: CheckedInputs,
-    state: ReplicaState,
-): Promise<string> {
-    const pending = pendingFor(state, "train");
-    if (pending) return pending.statusUrl;
-    const running = await findRunningTraining(secondary, inputs.secondaryProjectName, inputs.modelLabel);
-    if (running) return running.statusUrl;
-    const request = { modelLabel: inputs.modelLabel, ...inputs.training };
-    return (await startTraining(secondary, inputs.secondaryProjectName, inputs.projectKind, request)).statusUrl;
+/** The plan as one line: each step with its reason. */
+export function describePlan(steps: readonly PlannedStep[]): string {
+    return steps.map((step) => `${step.name} (${step.reason})`).join(", then ");
 }
 
-function pendingFor(state: ReplicaState, step: PendingJob["step"]): PendingJob | undefined {
-    return state.pendingJob?.step === step ? state.pendingJob : undefined;
+/**
+ * Whether the job a failed step was waiting for may still finish: it is kept for the next run
+ * only then. A job that ended badly, or whose status URL is gone (jobs expire after 7 days),
+ * is forgotten, and the next run starts the step again.
+ */
+function mayStillBeRunning(error: unknown): boolean {
+    return error instanceof JobDeadlineError || (error instanceof LanguageApiError && error.isRetryable);
+}
+
+/**
+ * Records that the replica caught up with the primary revision in the inputs. The secondary's
+ * project details are read last (non-fatal: the replica is done either way), and its
+ * lastModifiedDateTime now is what later edits on the secondary are told from, whatever
+ * training and deploying did to it.
+ */
+async function recordSync(run: StepRun, changed: boolean): Promise<ReplicaState> {
+    const { state, inputs } = run;
+    const project = await run.secondary.findProject(inputs.secondaryProjectName).catch(() => undefined);
+    if (project) {
+        state.secondaryProject = secondaryProjectOf(project);
+        if (state.importedContentHash) state.importedLastModifiedDateTime = project.lastModifiedDateTime;
+    }
+    const contentHash = state.importedContentHash ?? inputs.primaryRevision.contentHash;
+    if (changed || state.syncedRevision?.contentHash !== contentHash) state.lastSyncedAt = new Date().toISOString();
+    state.syncedRevision = { lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime, contentHash };
+    return state;
 }
 
 /** The state's settings from the inputs, its record of what was synced from the previous state. */

@@ -8,6 +8,7 @@ import {
 } from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
+import { JobDeadlineError, JobFailedError } from "../lro/job-errors";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor } from "./connections";
@@ -26,10 +27,12 @@ export async function check(
 ): Promise<pulumi.dynamic.CheckResult> {
     const { __provider: _provider, ...userInputs } = news;
     if (containsUnknowns(userInputs)) return { inputs: news };
-    const parsed = replicationArgsSchema.safeParse(userInputs);
+    const parsed = replicationArgsSchema.safeParse(userInputs, { reportInput: true });
     if (!parsed.success) return { failures: failuresOf(parsed.error) };
     const args = parsed.data;
-    const sameResource = normalizedEndpoint(args.primary) === normalizedEndpoint(args.secondary);
+    // One resource answers at its custom subdomain and its regional endpoint alike: the same key gives it away.
+    const sameKey = args.primary.key !== undefined && args.primary.key === args.secondary.key;
+    const sameResource = sameKey || normalizedEndpoint(args.primary) === normalizedEndpoint(args.secondary);
     if (sameResource) {
         return {
             failures: [
@@ -60,7 +63,10 @@ const observedInputs = [
  * failing every preview; a first create, with nothing observed yet, still fails.
  */
 function duringOutage(error: unknown, args: ReplicationArgs, olds: Record<string, unknown>): Observation {
-    const unreachable = error instanceof LanguageApiError && error.isRetryable;
+    const unreachable =
+        (error instanceof LanguageApiError && error.isRetryable) ||
+        error instanceof JobFailedError ||
+        error instanceof JobDeadlineError;
     const known = olds.projectName === args.projectName && observedInputs.every((field) => olds[field] !== undefined);
     if (!unreachable || !known) throw error;
     console.log(
@@ -77,12 +83,17 @@ async function observePrimary(args: ReplicationArgs, olds: Record<string, unknow
     if ("failures" in found) return found;
     const { details, kind } = found;
     const primary = clientFor(args.primary, kind, args);
-    const deployment = args.deploymentName
-        ? { name: args.deploymentName }
+    // Defaults are resolved once and then kept: a deployment added on the primary later, or a
+    // renamed deployment, must neither break the check nor retrain under a new label.
+    const sameProject = olds.projectName === args.projectName;
+    const resolved = (field: "deploymentName" | "modelLabel") =>
+        args[field] ?? (sameProject && typeof olds[field] === "string" ? (olds[field] as string) : undefined);
+    const declaredDeployment = resolved("deploymentName");
+    const deployment = declaredDeployment
+        ? { name: declaredDeployment }
         : await primaryDeploymentName(primary, args.projectName);
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
-    const sameProject = olds.projectName === args.projectName;
     const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
     const secondary = clientFor(args.secondary, kind, args);
     const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args);
@@ -91,7 +102,7 @@ async function observePrimary(args: ReplicationArgs, olds: Record<string, unknow
             projectKind: kind,
             secondaryProjectName,
             deploymentName: deployment.name,
-            modelLabel: args.modelLabel ?? deployment.name,
+            modelLabel: resolved("modelLabel") ?? deployment.name,
             primaryRevision: revision,
         },
     };

@@ -1,9 +1,13 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { planReplication } from "../plan/plan-replication";
+import { describePlan } from "./apply-replication";
 import { normalizedEndpoint } from "./connections";
 import { checkedInputsSchema } from "./inputs";
 import { desiredReplicaOf, factsOf, type ReplicaState } from "./replica-state";
 import { containsUnknowns } from "./unknowns";
+
+/** Inputs whose change replaces the replica instead of updating it. */
+const replaceKeys = ["secondary", "secondaryProjectName", "projectName"] as const;
 
 /**
  * Plans from the state (refreshed by `read` when asked) with the planner `update` uses. When the
@@ -17,7 +21,11 @@ export async function diff(
     news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.DiffResult> {
     const { __provider: _provider, ...checked } = news;
-    if (containsUnknowns(checked)) return { changes: true };
+    if (containsUnknowns(checked)) {
+        // Not known until apply: a replace-key that is unknown may replace, so the preview says it might.
+        const unknown = replaceKeys.filter((key) => containsUnknowns(checked[key]));
+        return unknown.length > 0 ? { changes: true, replaces: unknown } : { changes: true };
+    }
     const inputs = checkedInputsSchema.parse(checked);
     const state = olds as Partial<ReplicaState>;
     const replaces = [
@@ -32,8 +40,6 @@ export async function diff(
     }
     const steps = planReplication(desiredReplicaOf(inputs), factsOf(state));
     if (steps.length === 0) return {};
-    console.log(
-        `[${inputs.projectName} -> ${inputs.secondaryProjectName}] plan: ${steps.map((s) => `${s.name} (${s.reason})`).join(", then ")}`,
-    );
+    console.log(`[${inputs.projectName} -> ${inputs.secondaryProjectName}] plan: ${describePlan(steps)}`);
     return { changes: true };
 }

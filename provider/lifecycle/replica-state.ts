@@ -50,14 +50,22 @@ export interface SecondaryProject {
 
 export interface PendingJob {
     step: StepName;
+    /** What the job works towards (project, label and options, deployment and model): adopted only if unchanged. */
+    target: string;
     statusUrl: string;
     /** The content the job works on, so its result is recorded correctly when adopted. */
     contentHash: string;
 }
 
-/** The options whose change retrains, in one comparable string. */
+/** The options whose change retrains, in one comparable string (a new model label is its own rule). */
 export function trainingSignatureOf(inputs: CheckedInputs): string {
-    return canonicalJson({ modelLabel: inputs.modelLabel, ...inputs.training });
+    // Defaults spelled out or left out must not differ: writing the default mode is no change.
+    const conversational = inputs.projectKind === "Conversation" || inputs.projectKind === "Orchestration";
+    return canonicalJson({
+        trainingConfigVersion: inputs.training.trainingConfigVersion,
+        trainingMode: conversational ? (inputs.training.trainingMode ?? "standard") : undefined,
+        evaluation: inputs.training.evaluation,
+    });
 }
 
 /** The replica the inputs ask for, given the primary content about to be (or last) imported. */

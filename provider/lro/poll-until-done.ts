@@ -16,6 +16,9 @@ export interface PollIntervals {
 
 export const defaultPollIntervals: PollIntervals = { initialMs: 1_000, maxMs: 30_000 };
 
+/** How many polls may answer 404 before a new job is first seen. */
+const notFoundGracePolls = 3;
+
 /** What a progress line says about a job. */
 export interface JobProgress {
     operation: string;
@@ -44,8 +47,8 @@ export interface PollOptions<State extends JobState> {
 /**
  * Polls until the job ends, honouring Retry-After within the interval bounds, and returns its
  * final state; throws JobFailedError when it ends without success and JobDeadlineError when the
- * deadline passes first. A 404 before the job was ever seen is polled again: a job that was
- * just accepted can take a moment to become readable.
+ * deadline passes first. A 404 before the job was ever seen is polled again a few times: a job
+ * that was just accepted can take a moment to become readable.
  */
 export async function pollUntilDone<State extends JobState>(options: PollOptions<State>): Promise<State> {
     if (!Number.isFinite(options.deadline)) {
@@ -57,6 +60,7 @@ export async function pollUntilDone<State extends JobState>(options: PollOptions
     let interval = intervals.initialMs;
     let last: State | undefined;
     let lastReported = "";
+    let unseenPolls = 0;
 
     for (;;) {
         signal?.throwIfAborted();
@@ -66,8 +70,10 @@ export async function pollUntilDone<State extends JobState>(options: PollOptions
             last = answer.state;
             advisedMs = answer.retryAfterMs;
         } catch (error) {
-            const notYetVisible = error instanceof LanguageApiError && error.status === 404 && last === undefined;
-            if (!notYetVisible) throw error;
+            const notFound = error instanceof LanguageApiError && error.status === 404;
+            // A few polls of grace for a job just accepted; a status URL that stays unknown (jobs
+            // expire after 7 days) is reported rather than waited on until the deadline.
+            if (!notFound || last !== undefined || ++unseenPolls > notFoundGracePolls) throw error;
         }
         if (last) {
             const meaning = jobStatusMeanings[last.status];

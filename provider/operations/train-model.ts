@@ -7,6 +7,7 @@ import {
     summarizeEvaluation,
     type TrainingJobState,
 } from "../contract";
+import { JobFailedError } from "../lro/job-errors";
 import { awaitTrainingJob } from "./await-job";
 import type { OperationContext } from "./operation-context";
 
@@ -32,21 +33,31 @@ export interface TrainedModel {
 const training = (client: AuthoringClient, project: string) =>
     `training project "${project}" on ${client.transport.resourceLabel}`;
 
+/** A training job the service is still running for this model label. */
+export interface RunningTraining {
+    jobId: string;
+    statusUrl: string;
+    createdDateTime: string;
+}
+
 /**
- * The training job already running for this model label, if any: the service runs one training
- * job per project, so a run that lost track of its job adopts it instead of starting a second
- * (which would be refused with 409, or worse, billed twice).
+ * The training job already running for this model label, if any. The service runs one training
+ * job per project, so a second start would be refused (409); a job of another label is reported
+ * rather than cancelled, since someone else started it.
  */
 export async function findRunningTraining(
     client: AuthoringClient,
     project: string,
     modelLabel: string,
     signal?: AbortSignal,
-): Promise<StartedJob | undefined> {
+): Promise<RunningTraining | undefined> {
     const jobs = await client.listTrainingJobs(project, signal);
     const running = jobs.filter((job) => !jobStatusMeanings[job.status].terminal);
     const ours = running.find((job) => job.result.modelLabel === modelLabel);
-    if (ours) return { statusUrl: client.trainingJobStatusUrl(project, ours.jobId) };
+    if (ours) {
+        const statusUrl = client.trainingJobStatusUrl(project, ours.jobId);
+        return { jobId: ours.jobId, statusUrl, createdDateTime: ours.createdDateTime };
+    }
     if (running.length > 0) {
         const other = running[0]!;
         throw new Error(
@@ -55,6 +66,25 @@ export async function findRunningTraining(
         );
     }
     return undefined;
+}
+
+/**
+ * Cancels a training job and waits until it stops. A text job may pass through `cancelling` and
+ * still end `succeeded`; either way it no longer blocks a new training.
+ */
+export async function cancelTraining(
+    client: AuthoringClient,
+    project: string,
+    jobId: string,
+    context: OperationContext,
+): Promise<void> {
+    const operation = `cancelling training job ${jobId} of "${project}" on ${client.transport.resourceLabel}`;
+    const { statusUrl } = await client.startCancelTraining(project, jobId, context.signal);
+    try {
+        await awaitTrainingJob(client, statusUrl, operation, context);
+    } catch (error) {
+        if (!(error instanceof JobFailedError && error.job.status === "cancelled")) throw error;
+    }
 }
 
 /** Starts training with the body of the project's family (conversations need a training mode). */

@@ -46,6 +46,10 @@ describe("resuming an interrupted replication under the real Pulumi engine", fun
         });
     });
 
+    afterEach(async () => {
+        expect(await bed.writesToPrimary(), "writing requests that reached the primary").to.deep.equal([]);
+    });
+
     after(async () => {
         await stack?.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
         await bed?.stop();
@@ -86,7 +90,7 @@ describe("resuming an interrupted replication under the real Pulumi engine", fun
     it("adopts a training job that outlived the step timeout instead of starting another", async () => {
         await bed.admin.editProject("primary", "travel-clu", { op: "addIntent", intent: { category: "Refund" } });
         await bed.admin.setJobTiming({ mode: "afterMs", ms: 4_000 }, { resource: "secondary", operation: "train" });
-        await bed.admin.clearRequests();
+        await bed.admin.clearRequests("secondary");
         trainMinutes = 0.02; // 1.2 s: the job takes 4 s
         const failure = await failureOf(stack.up({ onOutput }));
         expect(failure).to.match(

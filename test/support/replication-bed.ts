@@ -66,6 +66,18 @@ export class ReplicationBed {
         return new LanguageApi(`${this.emulator.url}/secondary`, wellKnownKeys.secondary[0], familyOfKind(kind));
     }
 
+    /**
+     * The requests that would have changed the primary: anything but GETs and the export trigger
+     * (a POST that changes nothing). The log holds only what came after seeding, or after the
+     * last clear.
+     */
+    async writesToPrimary(): Promise<string[]> {
+        const requests = await this.admin.requests("primary");
+        return requests
+            .filter((request) => request.method !== "GET" && !request.path.endsWith("/:export"))
+            .map((request) => `${request.method} ${request.path}`);
+    }
+
     openStack(stackName: string, program: PulumiFn) {
         return openOfflineStack({ stackName, projectName: "replication-test", workDir: this.workDir, program });
     }

@@ -51,6 +51,7 @@ export async function startTraining(ctx: RouteContext): Promise<HttpResponse> {
         trainingConfigVersion: config.trainingConfigVersion,
         ...("trainingMode" in options ? { trainingMode: options.trainingMode } : {}),
         evaluationOptions: resolveSplit(options.evaluationOptions),
+        trainingData: structuredClone({ metadata: project.metadata, assets: project.assets }),
     });
     return accepted(ctx, job, ctx.features.trainAcceptedExtraHeaders);
 }

@@ -7,8 +7,9 @@ import type { JobEnvironment, OperationOf } from "../job-environment";
 import { findTrainingProblems } from "./training-data";
 
 /**
- * Produces (or replaces) the model `modelLabel` from the working copy as it is when training ends;
- * that copy is kept as the model's snapshot for load-snapshot and snapshot exports.
+ * Produces (or replaces) the model `modelLabel` from the working copy as it was when training
+ * started (an import while it runs does not change what it learns); that copy is kept as the
+ * model's snapshot for load-snapshot and snapshot exports.
  */
 export async function runTraining(
     project: StoredProject,
@@ -16,7 +17,7 @@ export async function runTraining(
     env: JobEnvironment,
     job: StoredJob,
 ): Promise<ErrorDetail[]> {
-    const snapshot = structuredClone({ metadata: project.metadata, assets: project.assets });
+    const snapshot = operation.trainingData;
     const problems = await findTrainingProblems(snapshot, env.resource, env.state);
     if (problems.length > 0) {
         return problems;

@@ -53,6 +53,21 @@ describe("check", () => {
         ]);
     });
 
+    it("refuses the same resource reached through two endpoints, told by its key", async () => {
+        const regional = { endpoint: "http://127.0.0.1:9/regional", key: "primary-key" };
+        expect(await failures(inputs({ secondary: regional }))).to.deep.equal([
+            { property: "secondary.endpoint", reason: "must be a different Language resource than primary.endpoint" },
+        ]);
+    });
+
+    it("says what is wrong with a value of the wrong type", async () => {
+        const [failure] = await failures(inputs({ timeoutMinutes: { train: "10" } }));
+        expect(failure).to.deep.equal({
+            property: "timeoutMinutes.train",
+            reason: "Invalid input: expected number, received string",
+        });
+    });
+
     it("checks the evaluation split and the names", async () => {
         const found = await failures(
             inputs({

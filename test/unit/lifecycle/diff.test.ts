@@ -36,7 +36,7 @@ const synced: ReplicaState = {
     importedContentHash: "sha256:a",
     trainedFrom: {
         contentHash: "sha256:a",
-        trainingSignature: '{"modelLabel":"prod","trainingConfigVersion":"latest"}',
+        trainingSignature: '{"trainingConfigVersion":"latest","trainingMode":"standard"}',
     },
     secondaryProject: { projectName: "faq", language: "en-us", createdDateTime: "t", lastModifiedDateTime: "t" },
     trainedModel: {
