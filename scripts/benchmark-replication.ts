@@ -1,7 +1,9 @@
 import { ReplicatedLanguageProject } from "../provider";
-import { type JobTiming, startAzurite, startEmulator, EmulatorAdminClient, wellKnownKeys } from "../emulator";
+import { EmulatorAdminClient } from "../emulator";
 import { sampleProjects } from "../stacks/local/samples";
 import { seedPrimary } from "../stacks/local/seed-primary";
+import { localResources } from "../stacks/local/settings";
+import { startLocalServices } from "./local-stack/local-services";
 import { openOfflineStack, repoRoot } from "./pulumi/offline-workspace";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -17,36 +19,21 @@ import * as path from "node:path";
 const jobMs = 2_000;
 const pollings = [
     {
-        name: "default polling (1 s, backing off to 30 s)",
+        name: "default polling (1 s, growing by half to 30 s)",
         polling: { initialIntervalMs: 1_000, maxIntervalMs: 30_000 },
     },
-    { name: "fast polling (250 ms, backing off to 2 s)", polling: { initialIntervalMs: 250, maxIntervalMs: 2_000 } },
+    { name: "fast polling (250 ms, growing by half to 2 s)", polling: { initialIntervalMs: 250, maxIntervalMs: 2_000 } },
 ];
 /** The authoring routes that start a job. */
 const jobTrigger = /\/(:export|:import|:train|deployments\/[^/]+)$/;
 
 async function main(): Promise<void> {
-    const timing: JobTiming = { mode: "afterMs", ms: jobMs };
-    const azurite = await startAzurite();
-    const storage = { connectionString: azurite.connectionString };
-    const emulator = await startEmulator({
-        port: 0,
-        jobTiming: { mode: "instant" },
-        rateLimits: false,
-        resources: [
-            { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage },
-            { name: "secondary", region: "northeurope", keys: [...wellKnownKeys.secondary], storage },
-        ],
-    });
-    const admin = new EmulatorAdminClient(emulator.url);
-    const primary = { endpoint: `${emulator.url}/primary`, key: wellKnownKeys.primary[0] };
-    const secondary = { endpoint: `${emulator.url}/secondary`, key: wellKnownKeys.secondary[0] };
-    await seedPrimary(
-        { ...primary, storageConnectionString: azurite.connectionString },
-        sampleProjects.slice(0, 1),
-        () => {},
-    );
-    await admin.setJobTiming(timing);
+    const services = await startLocalServices({ ports: { emulator: 0, azurite: 0 }, jobTiming: { mode: "instant" } });
+    const admin = new EmulatorAdminClient(services.emulator.url);
+    const { primary, secondary } = localResources(services.emulator.url);
+    const seed = { ...primary, storageConnectionString: services.azurite.connectionString };
+    await seedPrimary(seed, sampleProjects.slice(0, 1), () => {});
+    await admin.setJobTiming({ mode: "afterMs", ms: jobMs });
     fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
     const workDir = fs.mkdtempSync(path.join(repoRoot, ".tmp", "bench-"));
     const rows: string[] = [];
@@ -81,8 +68,7 @@ async function main(): Promise<void> {
         }
     } finally {
         fs.rmSync(workDir, { recursive: true, force: true });
-        await emulator.stop();
-        await azurite.stop();
+        await services.stop();
     }
     console.log(`One full replication of "travel-clu" (export in check, then export, import, train, deploy):`);
     for (const row of rows) console.log(`  ${row}`);

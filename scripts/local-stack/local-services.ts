@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import {
     type JobTiming,
+    type RateLimits,
     type RunningAzurite,
     type RunningEmulator,
     startAzurite,
@@ -11,10 +12,12 @@ import {
 import { localPorts, localRateLimits } from "../../stacks/local/settings";
 
 export interface LocalServicesOptions {
-    /** Where the emulator and Azurite keep their state between runs. */
-    dataDir: string;
+    /** Where the emulator and Azurite keep their state between runs; in memory when absent. */
+    dataDir?: string;
+    /** The local stack's fixed ports by default; 0 picks free ones. */
     ports?: { emulator: number; azurite: number };
     jobTiming?: JobTiming;
+    rateLimits?: RateLimits;
 }
 
 export interface LocalServices {
@@ -27,26 +30,29 @@ export interface LocalServices {
 const localJobTiming: JobTiming = { mode: "afterMs", ms: 2_000 };
 
 /**
- * Starts Azurite and the Language authoring emulator on loopback, both persistent in `dataDir`:
+ * Starts Azurite and the Language authoring emulator on loopback, persistent in `dataDir` if given:
  * a primary in westeurope and a secondary in northeurope, linked to the same storage account
  * as Microsoft recommends for custom text projects.
  */
-export async function startLocalServices(options: LocalServicesOptions): Promise<LocalServices> {
+export async function startLocalServices(options: LocalServicesOptions = {}): Promise<LocalServices> {
     const ports = options.ports ?? localPorts;
-    const azuriteDir = path.join(options.dataDir, "azurite");
-    fs.mkdirSync(azuriteDir, { recursive: true });
-    const azurite = await startAzurite({ port: ports.azurite, location: azuriteDir });
+    const dataDir = (name: string) => {
+        if (options.dataDir === undefined) return undefined;
+        fs.mkdirSync(path.join(options.dataDir, name), { recursive: true });
+        return path.join(options.dataDir, name);
+    };
+    const azurite = await startAzurite({ port: ports.azurite, location: dataDir("azurite") });
     const storage = { connectionString: azurite.connectionString };
     try {
         const emulator = await startEmulator({
             port: ports.emulator,
-            dataDir: path.join(options.dataDir, "emulator"),
+            dataDir: dataDir("emulator"),
             resources: [
                 { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage },
                 { name: "secondary", region: "northeurope", keys: [...wellKnownKeys.secondary], storage },
             ],
             jobTiming: options.jobTiming ?? localJobTiming,
-            rateLimits: localRateLimits,
+            rateLimits: options.rateLimits ?? localRateLimits,
         });
         return { emulator, azurite, stop: async () => (await emulator.stop(), await azurite.stop()) };
     } catch (error) {

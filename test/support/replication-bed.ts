@@ -1,14 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import {
-    EmulatorAdminClient,
-    type JobTiming,
-    type RunningAzurite,
-    type RunningEmulator,
-    startAzurite,
-    startEmulator,
-    wellKnownKeys,
-} from "../../emulator";
+import { EmulatorAdminClient, type JobTiming, type RunningEmulator, wellKnownKeys } from "../../emulator";
+import { type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
 import { familyOfKind, type ProjectKind } from "../../provider/contract";
 import { openOfflineStack, repoRoot } from "../../scripts/pulumi/offline-workspace";
 import type { LocalResources } from "../../stacks/local/program";
@@ -26,26 +19,19 @@ const rateLimits = { readsPerMinute: 6_000, writesPerMinute: 600 };
  */
 export class ReplicationBed {
     private constructor(
-        readonly emulator: RunningEmulator,
-        readonly azurite: RunningAzurite,
+        private readonly services: LocalServices,
         readonly admin: EmulatorAdminClient,
         readonly workDir: string,
     ) {}
 
+    get emulator(): RunningEmulator {
+        return this.services.emulator;
+    }
+
     static async start(jobTiming: JobTiming = { mode: "afterPolls", polls: 2 }): Promise<ReplicationBed> {
-        const azurite = await startAzurite();
-        const storage = { connectionString: azurite.connectionString };
-        const emulator = await startEmulator({
-            port: 0,
-            resources: [
-                { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage },
-                { name: "secondary", region: "northeurope", keys: [...wellKnownKeys.secondary], storage },
-            ],
-            jobTiming,
-            rateLimits,
-        });
-        const bed = new ReplicationBed(emulator, azurite, new EmulatorAdminClient(emulator.url), makeWorkDir());
-        const primary = { ...bed.resources().primary, storageConnectionString: azurite.connectionString };
+        const services = await startLocalServices({ ports: { emulator: 0, azurite: 0 }, jobTiming, rateLimits });
+        const bed = new ReplicationBed(services, new EmulatorAdminClient(services.emulator.url), makeWorkDir());
+        const primary = { ...bed.resources().primary, storageConnectionString: services.azurite.connectionString };
         await seedPrimary(primary, sampleProjects, () => undefined);
         await bed.admin.clearRequests();
         return bed;
@@ -83,8 +69,7 @@ export class ReplicationBed {
     }
 
     async stop(): Promise<void> {
-        await this.emulator.stop();
-        await this.azurite.stop();
+        await this.services.stop();
         fs.rmSync(this.workDir, { recursive: true, force: true });
     }
 }
