@@ -22,7 +22,10 @@ const pollings = [
         name: "default polling (1 s, growing by half to 30 s)",
         polling: { initialIntervalMs: 1_000, maxIntervalMs: 30_000 },
     },
-    { name: "fast polling (250 ms, growing by half to 2 s)", polling: { initialIntervalMs: 250, maxIntervalMs: 2_000 } },
+    {
+        name: "fast polling (250 ms, growing by half to 2 s)",
+        polling: { initialIntervalMs: 250, maxIntervalMs: 2_000 },
+    },
 ];
 /** The authoring routes that start a job. */
 const jobTrigger = /\/(:export|:import|:train|deployments\/[^/]+)$/;

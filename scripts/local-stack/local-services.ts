@@ -1,4 +1,3 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
 import {
     type JobTiming,
@@ -36,11 +35,8 @@ const localJobTiming: JobTiming = { mode: "afterMs", ms: 2_000 };
  */
 export async function startLocalServices(options: LocalServicesOptions = {}): Promise<LocalServices> {
     const ports = options.ports ?? localPorts;
-    const dataDir = (name: string) => {
-        if (options.dataDir === undefined) return undefined;
-        fs.mkdirSync(path.join(options.dataDir, name), { recursive: true });
-        return path.join(options.dataDir, name);
-    };
+    // Azurite and the emulator each create their folder.
+    const dataDir = (name: string) => options.dataDir && path.join(options.dataDir, name);
     const azurite = await startAzurite({ port: ports.azurite, location: dataDir("azurite") });
     const storage = { connectionString: azurite.connectionString };
     try {
