@@ -1,81 +1,114 @@
 #!/usr/bin/env bash
-# Provides the Pulumi CLI offline in .tools/pulumi/bin (ignored by git): `pulumi` and the
-# dynamic-provider launcher `pulumi-resource-pulumi-nodejs` side by side, plus the Node.js
-# language host `pulumi-language-nodejs` when it can be had (see README, "The Pulumi CLI").
-# Bundled plugins found next to `pulumi` are never downloaded.
+# Provides the Pulumi CLI offline in .tools/pulumi/bin (ignored by git), three programs side by
+# side so the engine never tries to download a plugin:
+#   pulumi                          the CLI and engine, the exact version of @pulumi/pulumi in package.json
+#   pulumi-language-nodejs          the Node.js language host, so plain `pulumi up` runs a program
+#   pulumi-resource-pulumi-nodejs   the dynamic-provider launcher shipped in @pulumi/pulumi
 #
-# Order of preference:
-#   1. .tools/pulumi/bin already holds the right version: nothing to do.
-#   2. a `pulumi` of the same version on PATH: link to it (and to its language host).
-#   3. a build of that version in the machine cache (~/.cache/...): copy it.
-#   4. build it from the Go module proxy into that cache, then copy it.
-#
-# The CLI version is the exact @pulumi/pulumi version in package.json: the Node.js SDK and
-# the engine are released together.
+# Each Go program comes from, in order: .tools already holding the right version; a program of the
+# same version on PATH; a build in the machine cache (~/.cache/replicated-language-project/); a
+# build from the Go module proxy into that cache. One line per phase is printed, with its time;
+# a build's full log goes to .tools/logs/ and is printed only when the build fails.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-version="v$(node -p 'require("./package.json").dependencies["@pulumi/pulumi"]')"
+cli_version="v$(node -p 'require("./package.json").devDependencies["@pulumi/pulumi"]')"
+# The last release whose sdk module still holds nodejs/cmd/pulumi-language-nodejs; later hosts
+# live in a module of their own that the Go module proxy does not serve. It runs programs under
+# newer engines, but ignores Pulumi.yaml's `main:` (see README, "The Pulumi CLI, offline").
+host_version=v3.68.0
 target="$root/.tools/pulumi/bin"
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/replicated-language-project/pulumi-${version}"
+logs="$root/.tools/logs"
+cache_root="${XDG_CACHE_HOME:-$HOME/.cache}/replicated-language-project"
 launcher="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
 
-log() { printf 'install-pulumi: %s\n' "$*" >&2; }
+say() { printf 'install: %s\n' "$*" >&2; }
 
-has_version() { [ -x "$1/pulumi" ] && [ "$("$1/pulumi" version 2>/dev/null)" = "$version" ]; }
+# Every copy we make carries a stamp file with its version (the language host has no version
+# command, and reading a stamp keeps everyday commands fast).
+is_ready() {
+  local dir=$1 program=$2 version=$3
+  [ -x "$dir/$program" ] && [ "$(cat "$dir/$program.version" 2>/dev/null)" = "$version" ]
+}
 
-if has_version "$target" && [ -x "$target/pulumi-resource-pulumi-nodejs" ]; then
-  log "pulumi $version ready in .tools/pulumi/bin"
-  exit 0
-fi
-[ -f "$launcher" ] || { log "missing $launcher: run 'npm ci' first"; exit 1; }
-rm -rf "$target" && mkdir -p "$target"
+# A pulumi CLI installed by other means, if it has the version we need.
+pulumi_on_path() {
+  local found
+  found=$(command -v pulumi || true)
+  [ -n "$found" ] && [ "$("$found" version 2>/dev/null || true)" = "$1" ] && echo "$found"
+}
 
-# Builds pulumi (and the language host, when the proxy serves it) into $cache.
-build_from_go_proxy() {
-  command -v go >/dev/null || { log "Go >= 1.25 is needed to build pulumi $version"; exit 1; }
-  local work="$cache/build"
-  rm -rf "$work" && mkdir -p "$work"
-  cd "$work"
-  # A throwaway main module: replace directives in pulumi's own go.mod files are ignored in a
-  # dependency, which is what makes `go install pkg@version` impossible.
-  printf 'module local/pulumi-cli-build\n\ngo 1.25.11\n' >go.mod
-  export CGO_ENABLED=0 GOFLAGS=-mod=mod
-  local flags="-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=${version}"
-  local tags=osusergo,grpcnotrace
-  log "building pulumi $version from the Go module proxy (a cold build takes several minutes)"
-  go get "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@${version}"
-  # The language host has no module tags: it is reachable only by the commit that the proxy
-  # records for the pkg tag of the same release, and only if the proxy serves that commit.
-  local host_module=github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 host_commit
-  host_commit=$(go list -m -json "github.com/pulumi/pulumi/pkg/v3@${version}" |
-    node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).Origin.Hash))')
-  local with_host=yes
-  go get "${host_module}@${host_commit}" 2>/dev/null || with_host=no
-  # Pin pkg and sdk to the SAME release, or minimal version selection mixes them.
-  go get "github.com/pulumi/pulumi/pkg/v3@${version}" "github.com/pulumi/pulumi/sdk/v3@${version}"
-  go build -trimpath -tags "$tags" -ldflags "$flags" -o "$work/out/pulumi" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi
-  if [ "$with_host" = yes ]; then
-    go build -trimpath -tags "$tags" -ldflags "$flags" -o "$work/out/pulumi-language-nodejs" "$host_module"
-  else
-    log "the Go module proxy does not serve $host_module at ${host_commit:0:12}: built without it"
-  fi
-  mv "$work"/out/* "$cache/"
-  cd "$root"
+# Builds `package` of `module@version` into the cache, in a throwaway main module: replace
+# directives in pulumi's own go.mod files are ignored in a dependency, which is what makes
+# `go install module@version` impossible. Extra `go get` arguments pin companion modules.
+go_build() {
+  local program=$1 version=$2 package=$3 log=$4
+  shift 4
+  command -v go >/dev/null || { say "Go >= 1.25 is needed to build $program $version"; exit 1; }
+  local cache="$cache_root/$program-$version" work
+  work=$(mktemp -d)
+  (
+    set -e
+    cd "$work"
+    printf 'module local/%s-build\n\ngo 1.25.11\n' "$program" >go.mod
+    export CGO_ENABLED=0 GOFLAGS=-mod=mod
+    go get "$@"
+    go build -trimpath -tags osusergo,grpcnotrace \
+      -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$version" \
+      -o "$work/$program" "$package"
+    mkdir -p "$cache"
+    mv "$work/$program" "$cache/$program"
+    echo "$version" >"$cache/$program.version"
+  ) >"$log" 2>&1 || {
+    printf 'failed:\n' >&2
+    cat "$log" >&2
+    rm -rf "$work"
+    say "the log above is also in ${log#"$root"/}"
+    exit 1
+  }
   rm -rf "$work"
 }
 
-found=$(command -v pulumi || true)
-if [ -n "$found" ] && has_version "$(dirname "$found")"; then
-  log "reusing pulumi $version found at $found"
-  for tool in pulumi pulumi-language-nodejs; do
-    if [ -x "$(dirname "$found")/$tool" ]; then ln -s "$(dirname "$found")/$tool" "$target/$tool"; fi
-  done
-else
-  has_version "$cache" || build_from_go_proxy
-  cp "$cache"/pulumi* "$target/"
+# Puts `program` at `version` into .tools/pulumi/bin, building it if no copy is at hand.
+provide() {
+  local program=$1 version=$2 package=$3
+  shift 3
+  local started=$SECONDS found="" cache="$cache_root/$program-$version" how
+  if is_ready "$target" "$program" "$version"; then
+    return
+  fi
+  rm -f "$target/$program" "$target/$program.version"
+  if [ "$program" = pulumi ]; then found=$(pulumi_on_path "$version" || true); fi
+  if [ -n "$found" ]; then
+    ln -s "$found" "$target/$program"
+    how="found on PATH at $found"
+  else
+    how="copied from the machine cache"
+    if ! is_ready "$cache" "$program" "$version"; then
+      # The line is finished when the build ends: one line per phase.
+      printf 'install: %s %s: building from the Go module proxy (minutes on a cold machine)... ' \
+        "$program" "$version" >&2
+      go_build "$program" "$version" "$package" "$logs/$program-build.log" "$@"
+      printf 'ready in %ss\n' "$((SECONDS - started))" >&2
+      how=""
+    fi
+    cp "$cache/$program" "$target/$program"
+  fi
+  echo "$version" >"$target/$program.version"
+  if [ -n "$how" ]; then say "$program $version ready ($how, $((SECONDS - started))s)"; fi
+}
+
+[ -f "$launcher" ] || { say "missing $launcher: run 'npm ci' first"; exit 1; }
+mkdir -p "$target" "$logs"
+
+# pkg and sdk pinned to the SAME release, or minimal version selection mixes them.
+provide pulumi "$cli_version" github.com/pulumi/pulumi/pkg/v3/cmd/pulumi \
+  "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi@$cli_version" \
+  "github.com/pulumi/pulumi/pkg/v3@$cli_version" "github.com/pulumi/pulumi/sdk/v3@$cli_version"
+provide pulumi-language-nodejs "$host_version" github.com/pulumi/pulumi/sdk/v3/nodejs/cmd/pulumi-language-nodejs \
+  "github.com/pulumi/pulumi/sdk/v3@$host_version"
+if ! cmp -s "$launcher" "$target/pulumi-resource-pulumi-nodejs"; then
+  install -m 0755 "$launcher" "$target/pulumi-resource-pulumi-nodejs"
 fi
-install -m 0755 "$launcher" "$target/pulumi-resource-pulumi-nodejs"
-log "pulumi $("$target/pulumi" version) installed in .tools/pulumi/bin: $(ls "$target" | tr '\n' ' ')"
