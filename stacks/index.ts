@@ -1,12 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
-import { azureProgram } from "./azure";
 import { localProgram } from "./local/program";
-import { localResources } from "./local/settings";
+import { emulatorUrlVariable, localResources } from "./local/settings";
 
 /**
- * The program Pulumi.yaml points at (`main: bin/stacks/`), for a Pulumi CLI that has the Node.js
- * language host. The stack named `local` replicates the sample projects between the resources of
- * the local emulator (which `npm start` runs); every other stack is an Azure stack configured by
- * its `Pulumi.<stack>.yaml`.
+ * The program of this directory's Pulumi.yaml (`main: bin/stacks/index.js`). The stack named
+ * `local` replicates the sample projects between the resources of the local emulator (which
+ * `npm start` runs); every other stack is an Azure stack configured by its
+ * `stacks/Pulumi.<stack>.yaml`, loaded only then, so the local stack never loads azure-native.
  */
-export = async () => (pulumi.getStack() === "local" ? localProgram(localResources()) : azureProgram());
+export = async () => {
+    // The local runner says where the emulator listens when it is not on the fixed local port (tests).
+    if (pulumi.getStack() === "local") return localProgram(localResources(process.env[emulatorUrlVariable]));
+    const { azureProgram }: typeof import("./azure") = require("./azure");
+    return azureProgram();
+};

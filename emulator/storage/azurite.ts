@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { createRequire, Module } from "node:module";
 import * as path from "node:path";
 
 /** Azurite's single built-in account and its published key (the same in every Azurite install). */
@@ -34,6 +35,7 @@ type BlobConfigurationClass = new (...args: unknown[]) => unknown;
  * process: no output to parse for the port, nothing left running if the caller dies.
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+    skipAzuriteTelemetry();
     const BlobServer = (require("azurite/dist/src/blob/BlobServer") as { default: BlobServerClass }).default;
     const BlobConfiguration = (
         require("azurite/dist/src/blob/BlobConfiguration") as { default: BlobConfigurationClass }
@@ -74,4 +76,22 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
         connectionString: `DefaultEndpointsProtocol=http;AccountName=${azuriteAccountName};AccountKey=${azuriteAccountKey};BlobEndpoint=${blobEndpoint};`,
         stop: () => server.close(),
     };
+}
+
+/**
+ * Azurite's own CLI sends opt-out telemetry, and for that Azurite imports Application Insights
+ * as it loads: about 2,700 modules and 2-3 s on every start. In-process the telemetry is never
+ * switched on (only Azurite's CLI entry points call AzuriteTelemetryClient.init, and every use
+ * is guarded by that), so an empty module stands in for it.
+ */
+function skipAzuriteTelemetry(): void {
+    const fromAzurite = createRequire(require.resolve("azurite/dist/src/common/Telemetry.js"));
+    const resolved = fromAzurite.resolve("applicationinsights");
+    if (require.cache[resolved] !== undefined) {
+        return;
+    }
+    const stub = new Module(resolved);
+    stub.exports = {};
+    stub.loaded = true;
+    require.cache[resolved] = stub;
 }

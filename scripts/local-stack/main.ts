@@ -1,8 +1,9 @@
 import { type LocalCommand, localCommands, runLocalStack } from "./run-local-stack";
 
 /**
- * `npm start` and `npm run local -- <command> [--diff] [--expect-no-changes]`: the local default
- * stack against the emulator. Exits non-zero when the command fails, including a preview with
+ * `npm start` and `npm run local -- <command> [pulumi flags]`: the local default stack against
+ * the emulator. Flags go to `pulumi <command>` as they are (`--diff`, `--expect-no-changes`,
+ * `--refresh`, ...). Exits non-zero when the command fails, including a preview with
  * `--expect-no-changes` that finds a pending resync.
  */
 async function main(argv: string[]): Promise<void> {
@@ -10,18 +11,14 @@ async function main(argv: string[]): Promise<void> {
     if (!(localCommands as readonly string[]).includes(command)) {
         throw new Error(`unknown command "${command}"; use one of: ${localCommands.join(", ")}`);
     }
-    const unknown = flags.filter((flag) => flag !== "--diff" && flag !== "--expect-no-changes");
-    if (unknown.length > 0)
-        throw new Error(`unknown option ${unknown.join(" ")}; preview takes --diff and --expect-no-changes`);
-    await runLocalStack({
-        command: command as LocalCommand,
-        diff: flags.includes("--diff"),
-        expectNoChanges: flags.includes("--expect-no-changes"),
-    });
+    if (command === "edit-primary" && flags.length > 0) {
+        throw new Error(`edit-primary takes no options, got ${flags.join(" ")}`);
+    }
+    await runLocalStack({ command: command as LocalCommand, flags });
 }
 
 main(process.argv.slice(2)).catch((error: Error) => {
-    // The Automation API error carries the CLI's own output, already printed above.
-    console.error(`\n${error.message.split("\n")[0]}`);
+    // The CLI's output is already on screen; the message repeats only its error lines.
+    console.error(`\n${error.message}`);
     process.exitCode = 1;
 });

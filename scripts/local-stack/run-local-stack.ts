@@ -1,45 +1,53 @@
+import * as fs from "node:fs";
 import * as path from "node:path";
-import type { OutputMap } from "@pulumi/pulumi/automation";
 import { EmulatorAdminClient, type JobTiming } from "../../emulator";
-import { localProgram } from "../../stacks/local/program";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
-import { localResources } from "../../stacks/local/settings";
-import { localPassphrase, openOfflineStack, repoRoot } from "../pulumi/offline-workspace";
+import { emulatorUrlVariable, localResources } from "../../stacks/local/settings";
+import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-workspace";
+import { runPulumi } from "../pulumi/pulumi-cli";
 import { editPrimary } from "./edit-primary";
 import { startLocalServices } from "./local-services";
 
+/** Pulumi commands, run as typed, plus the demo's own edit of the primary. */
 export const localCommands = ["up", "preview", "refresh", "destroy", "edit-primary"] as const;
 export type LocalCommand = (typeof localCommands)[number];
 
+/** The stack of this directory's Pulumi.yaml that replicates between the emulator's resources. */
+export const localStackName = "local";
+/** The project name in Pulumi.yaml. */
+const localProjectName = "replicated-language";
+
 export interface LocalStackRun {
     command: LocalCommand;
-    /** `preview` flags, as `pulumi preview` spells them. */
-    diff?: boolean;
-    expectNoChanges?: boolean;
-    stackName?: string;
-    /** Holds Pulumi.yaml; the stack's config file is in its `stacks/`. */
-    workDir?: string;
-    /** Where the emulator and Azurite keep their state. */
+    /** Flags passed to `pulumi <command>` as they are, e.g. `--diff`, `--expect-no-changes`, `--refresh`. */
+    flags?: readonly string[];
+    /** The file backend's folder; `.pulumi-state/` by default (tests keep their stacks apart). */
+    stateDir?: string;
+    /** Where the emulator and Azurite keep their state; `.local/` by default. */
     dataDir?: string;
     ports?: { emulator: number; azurite: number };
     /** How fast the emulator's jobs finish; a couple of seconds each by default. */
     jobTiming?: JobTiming;
+    /** Receives everything printed; this process's stdout by default. */
     print?: (text: string) => void;
 }
+
+/** Flags each command always gets: no confirmation prompt, and no preview before an update. */
+const fixedFlags: Readonly<Record<Exclude<LocalCommand, "edit-primary">, readonly string[]>> = {
+    up: ["--yes", "--skip-preview"],
+    preview: [],
+    refresh: ["--yes", "--skip-preview"],
+    destroy: ["--yes", "--skip-preview"],
+};
 
 /**
  * The local default stack, one command at a time: starts Azurite and the emulator from their
  * saved state, seeds the primary with the sample projects if it lacks them, runs the command
- * with the real Pulumi CLI, and stops the services again.
+ * with the plain `pulumi` CLI in this directory (exactly what a user would type), and stops the
+ * services again. Resolves with what the CLI printed; rejects with its error lines.
  */
-/** What a command reports: resource changes by kind (created, same, updated...) and, for `up`, the outputs. */
-export interface LocalStackResult {
-    changes: Record<string, number>;
-    outputs: Record<string, unknown>;
-}
-
-export async function runLocalStack(run: LocalStackRun): Promise<LocalStackResult> {
+export async function runLocalStack(run: LocalStackRun): Promise<string> {
     const print = run.print ?? ((text: string) => process.stdout.write(text));
     const log = (line: string) => print(`${line}\n`);
     const services = await startLocalServices({
@@ -52,36 +60,35 @@ export async function runLocalStack(run: LocalStackRun): Promise<LocalStackResul
         const primary = { ...resources.primary, storageConnectionString: services.azurite.connectionString };
         await seedPrimary(primary, sampleProjects, log);
         if (run.command === "edit-primary") {
-            log(await editPrimary(new EmulatorAdminClient(services.emulator.url)));
-            return { changes: {}, outputs: {} };
+            const edit = await editPrimary(new EmulatorAdminClient(services.emulator.url));
+            log(edit);
+            return edit;
         }
-        const stack = await openOfflineStack({
-            stackName: run.stackName ?? "local",
-            projectName: "replicated-language",
-            workDir: run.workDir ?? repoRoot,
-            program: async () => localProgram(resources),
-            passphrase: localPassphrase,
-        });
-        const onOutput = print;
-        switch (run.command) {
-            case "up": {
-                const result = await stack.up({ onOutput });
-                return { changes: result.summary.resourceChanges ?? {}, outputs: valuesOf(result.outputs) };
-            }
-            case "preview": {
-                const result = await stack.preview({ onOutput, diff: run.diff, expectNoChanges: run.expectNoChanges });
-                return { changes: result.changeSummary, outputs: {} };
-            }
-            case "refresh":
-                return { changes: (await stack.refresh({ onOutput })).summary.resourceChanges ?? {}, outputs: {} };
-            case "destroy":
-                return { changes: (await stack.destroy({ onOutput })).summary.resourceChanges ?? {}, outputs: {} };
-        }
+        const stateDir = run.stateDir ?? path.join(repoRoot, ".pulumi-state");
+        const env = {
+            ...offlineEnvironment(localPassphrase, stateDir),
+            [emulatorUrlVariable]: services.emulator.url,
+        };
+        const pulumi = (args: readonly string[]) => runPulumi({ args, cwd: repoRoot, env, print });
+        if (!stackExists(stateDir)) await pulumi(["stack", "init", localStackName, "--non-interactive"]);
+        return await pulumi([
+            run.command,
+            "--stack",
+            localStackName,
+            ...fixedFlags[run.command],
+            ...(run.flags ?? []),
+        ]);
     } finally {
         await services.stop();
     }
 }
 
-function valuesOf(outputs: OutputMap): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.value]));
+/**
+ * Whether the file backend holds the local stack: the CLI keeps each stack in
+ * `.pulumi/stacks/<project>/<stack>.json`. Checked on disk because asking the CLI costs a
+ * second start of it on every command.
+ */
+function stackExists(stateDir: string): boolean {
+    const stacks = path.join(stateDir, ".pulumi", "stacks", localProjectName);
+    return [".json", ".json.gz"].some((suffix) => fs.existsSync(path.join(stacks, `${localStackName}${suffix}`)));
 }

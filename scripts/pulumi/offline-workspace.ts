@@ -18,9 +18,12 @@ export const localPassphrase = "local-emulator";
  *
  * The directory of the running Node.js comes right after the CLI on PATH, so the
  * dynamic-provider launcher (`node ...`) runs on the same Node 22 as the program.
+ * `stateDir` keeps a test's stacks apart from the user's.
  */
-export function offlineEnvironment(passphrase?: string): Record<string, string> {
-    const stateDir = path.join(repoRoot, ".pulumi-state");
+export function offlineEnvironment(
+    passphrase?: string,
+    stateDir = path.join(repoRoot, ".pulumi-state"),
+): Record<string, string> {
     fs.mkdirSync(stateDir, { recursive: true });
     const environment: Record<string, string> = {
         PULUMI_BACKEND_URL: `file://${stateDir}`,

@@ -36,6 +36,8 @@ export async function seedPrimary(
         polling: { initialMs: 100, maxMs: 1000 },
         deadline: systemClock.now() + 10 * 60_000,
         log,
+        // One line per project is enough: its jobs' progress would drown the replication that follows.
+        progress: () => undefined,
     };
     for (const sample of samples) {
         const { projectName, projectKind } = sample.file.metadata;

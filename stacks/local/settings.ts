@@ -18,4 +18,7 @@ export function localResources(emulatorUrl = `http://127.0.0.1:${localPorts.emul
     };
 }
 
+/** The environment variable through which the local runner tells the program the emulator's URL. */
+export const emulatorUrlVariable = "REPLICATED_LANGUAGE_EMULATOR_URL";
+
 export const localRateLimits = { readsPerMinute: 1_000, writesPerMinute: 100 };

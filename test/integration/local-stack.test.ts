@@ -2,8 +2,9 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import { expect } from "chai";
-import { repoRoot } from "../../scripts/pulumi/offline-workspace";
-import { runLocalStack, type LocalStackRun } from "../../scripts/local-stack/run-local-stack";
+import { localPassphrase, offlineEnvironment, repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { PulumiCommandError, runPulumi } from "../../scripts/pulumi/pulumi-cli";
+import { localStackName, runLocalStack, type LocalStackRun } from "../../scripts/local-stack/run-local-stack";
 import { sampleProjects } from "../../stacks/local/samples";
 import { cliEcho } from "../support/cli-echo";
 
@@ -16,11 +17,12 @@ async function freePort(): Promise<number> {
     return port;
 }
 
-describe("the main command's flow (`npm start`): the local default stack", function () {
+describe("the main command's flow (`npm start`): the local default stack through the plain pulumi CLI", function () {
     this.timeout(10 * 60_000);
 
     let scratch: string;
-    let run: (command: LocalStackRun["command"], extra?: Partial<LocalStackRun>) => ReturnType<typeof runLocalStack>;
+    let run: (command: LocalStackRun["command"], flags?: string[]) => Promise<string>;
+    const stackResources = sampleProjects.length + 1;
 
     before(async () => {
         fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
@@ -29,16 +31,15 @@ describe("the main command's flow (`npm start`): the local default stack", funct
         const print = cliEcho();
         // Jobs finish on their second poll instead of after two seconds: the flow, not the wait, is under test.
         const jobTiming = { mode: "afterPolls", polls: 2 } as const;
-        run = (command, extra = {}) =>
+        run = (command, flags = []) =>
             runLocalStack({
                 command,
-                stackName: `local-${process.pid}`,
-                workDir: scratch,
+                flags,
+                stateDir: path.join(scratch, "state"),
                 dataDir: path.join(scratch, "data"),
                 ports,
                 print,
                 jobTiming,
-                ...extra,
             });
     });
 
@@ -48,14 +49,18 @@ describe("the main command's flow (`npm start`): the local default stack", funct
     });
 
     it("seeds the primary and brings every replica up trained and deployed", async () => {
-        const { changes, outputs } = await run("up");
-        expect(changes).to.include({ create: sampleProjects.length + 1 });
+        const printed = await run("up");
+        expect(printed).to.match(new RegExp(`\\+ ${stackResources} created`));
+        const outputs = JSON.parse(
+            await runPulumi({
+                args: ["stack", "output", "--json", "--stack", localStackName],
+                cwd: repoRoot,
+                env: offlineEnvironment(localPassphrase, path.join(scratch, "state")),
+                print: () => undefined,
+            }),
+        ) as Record<string, { kind: string; deployment: string; evaluation: { status: string } }>;
         for (const sample of sampleProjects) {
-            const replica = outputs[sample.file.metadata.projectName] as {
-                kind: string;
-                deployment: string;
-                evaluation: { status: string };
-            };
+            const replica = outputs[sample.file.metadata.projectName]!;
             expect(replica.kind).to.equal(sample.file.metadata.projectKind);
             expect(replica.deployment).to.match(/^production serves production-\d{8}T\d{6}-[0-9a-f]{32}$/);
             expect(replica.evaluation.status).to.equal("succeeded");
@@ -63,18 +68,16 @@ describe("the main command's flow (`npm start`): the local default stack", funct
     });
 
     it("changes nothing when run again", async () => {
-        const { changes } = await run("up");
-        expect(changes).to.deep.equal({ same: sampleProjects.length + 1 });
+        expect(await run("up")).to.match(new RegExp(`${stackResources} unchanged`));
     });
 
-    it("shows a primary edit as a pending resync, failing the daily out-of-sync gate", async () => {
+    it("shows a primary edit as a pending resync, failing the daily out-of-sync gate with the CLI's error", async () => {
         await run("edit-primary");
-        const { changes } = await run("preview", { diff: true });
-        expect(changes).to.include({ update: 1 });
-        const gate = await run("preview", { expectNoChanges: true }).then(
-            () => "passed",
-            () => "failed",
-        );
-        expect(gate).to.equal("failed");
+        const printed = await run("preview", ["--diff"]);
+        expect(printed).to.match(/~ 1 to update/);
+        expect(printed).to.match(/~ lastModifiedDateTime/);
+        const gate = await run("preview", ["--expect-no-changes"]).catch((error: unknown) => error);
+        expect(gate).to.be.instanceOf(PulumiCommandError);
+        expect((gate as PulumiCommandError).message).to.match(/error: .*no changes were expected/);
     });
 });
