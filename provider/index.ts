@@ -1,1 +1,11 @@
-export { ReplicatedLanguageProject, type ReplicatedLanguageProjectArgs, type LanguageResourceArgs } from "./resource";
+export {
+    ReplicatedLanguageProject,
+    type ReplicatedLanguageProjectArgs,
+    type LanguageResourceArgs,
+    type EntraIdArgs,
+    type TrainingArgs,
+    type EvaluationArgs,
+    type TimeoutMinutesArgs,
+    type PollingArgs,
+    type RateLimitsArgs,
+} from "./resource";

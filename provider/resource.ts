@@ -3,63 +3,130 @@ import type { ProjectKind } from "./contract";
 import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
 
-/** The package export the shim loads: the compiled lifecycle in `provider/lifecycle`. */
-const implementation = "replicated-language-project/provider-implementation";
+/**
+ * One shim for every replica: the SDK serializes a provider object once and reuses the text
+ * for every resource that shares it. It loads the package export
+ * `replicated-language-project/provider-implementation` (the compiled `provider/lifecycle`).
+ */
+const provider = lazyProvider("replicated-language-project/provider-implementation");
+
+/** The module and type of the dynamic resource, which make its type token. */
+const resourceModule = "language";
+const resourceType = "ReplicatedLanguageProject";
+
+/** Microsoft Entra ID for one Language resource: a service principal, or `DefaultAzureCredential`. */
+export interface EntraIdArgs {
+    /** The directory (tenant) id. With `clientId` and `clientSecret`, a service principal signs in. */
+    tenantId?: pulumi.Input<string>;
+    /**
+     * The application (client) id of a service principal, or of a user-assigned managed identity
+     * when no `clientSecret` is given.
+     */
+    clientId?: pulumi.Input<string>;
+    /** The service principal's secret. Stored encrypted in state, never printed. */
+    clientSecret?: pulumi.Input<string>;
+}
 
 /** One Language resource: its endpoint, and a key (kept secret) or Microsoft Entra ID. */
 export interface LanguageResourceArgs {
-    /** `https://<custom-subdomain>.cognitiveservices.azure.com` (plain http only on loopback). */
+    /**
+     * `https://<custom-subdomain>.cognitiveservices.azure.com`. Plain http is accepted only for
+     * loopback addresses (a local emulator), so a key never crosses a network in clear text.
+     */
     endpoint: pulumi.Input<string>;
-    /** A resource key. Stored encrypted in state, never printed. */
+    /** A resource key (`Ocp-Apim-Subscription-Key`). Stored encrypted in state, never printed. Give this or `entraId`. */
     key?: pulumi.Input<string>;
-    /** Use Microsoft Entra ID instead of a key: a service principal, or DefaultAzureCredential when empty. */
-    entraId?: pulumi.Input<{
-        tenantId?: pulumi.Input<string>;
-        clientId?: pulumi.Input<string>;
-        clientSecret?: pulumi.Input<string>;
-    }>;
+    /**
+     * Sign in with Microsoft Entra ID instead of a key: `{}` uses `DefaultAzureCredential`
+     * (environment, workload identity, managed identity, Azure CLI). Give this or `key`.
+     */
+    entraId?: pulumi.Input<EntraIdArgs>;
 }
 
+/** How the replica is trained. Changing any of these retrains and redeploys. */
+export interface TrainingArgs {
+    /**
+     * The training configuration version, or `"latest"` (the default) for the newest the
+     * secondary offers. Configurations expire; a deployment expires 12 months after its
+     * configuration does.
+     */
+    trainingConfigVersion?: pulumi.Input<string>;
+    /** Conversation and Orchestration only: `"standard"` (free, the default) or `"advanced"` (billed). */
+    trainingMode?: pulumi.Input<"standard" | "advanced">;
+    /** How the labelled data is split for evaluation; the service's 80/20 split by default. */
+    evaluation?: pulumi.Input<EvaluationArgs>;
+}
+
+/** The evaluation split of a training run. */
+export interface EvaluationArgs {
+    /** `"percentage"` (split by the percentages below, the default) or `"manual"` (by each item's dataset). */
+    kind?: "percentage" | "manual";
+    /** Percent of labelled items to train on; with `testingSplitPercentage`, sums to 100. */
+    trainingSplitPercentage?: number;
+    /** Percent of labelled items to evaluate on; with `trainingSplitPercentage`, sums to 100. */
+    testingSplitPercentage?: number;
+}
+
+/** Minutes each step may take before the provider stops waiting (the engine ignores `customTimeouts`). */
+export interface TimeoutMinutesArgs {
+    /** Exporting the primary (default 15). */
+    export?: number;
+    /** Importing into the secondary (default 15). */
+    import?: number;
+    /** Training on the secondary (default 240). A job still running is adopted by the next `up`. */
+    train?: number;
+    /** Deploying on the secondary (default 60). */
+    deploy?: number;
+    /** Deleting the replica on destroy (default 15). */
+    delete?: number;
+}
+
+/** How often the provider asks the service whether a job has finished. */
+export interface PollingArgs {
+    /** The first wait, in milliseconds (default 1000); each later wait grows by half. */
+    initialIntervalMs?: number;
+    /** The longest wait, in milliseconds (default 30000); a `Retry-After` is honoured up to this. */
+    maxIntervalMs?: number;
+}
+
+/** The client's request budget for one Language resource, shared by every replica in the process. */
+export interface RateLimitsArgs {
+    /** GET requests a minute (the service allows 100). */
+    readsPerMinute: number;
+    /** Writing requests a minute (the service allows 10). */
+    writesPerMinute: number;
+}
+
+/** What a replica is of, where it lives, and how it is kept in sync. */
 export interface ReplicatedLanguageProjectArgs {
     /** The resource holding the project. Only read: nothing is ever written to it. */
     primary: LanguageResourceArgs;
-    /** The resource in another region that holds the replica. Changing it replaces the replica. */
+    /** The resource in another (authoring) region that holds the replica. Changing it replaces the replica. */
     secondary: LanguageResourceArgs;
-    /** The primary's project. Changing it replaces the replica. */
+    /** The primary's project (case-sensitive). Changing it replaces the replica. */
     projectName: pulumi.Input<string>;
-    /** The replica's name; defaults to projectName. Changing it replaces the replica. */
+    /** The replica's project name on the secondary; defaults to `projectName`. Changing it replaces the replica. */
     secondaryProjectName?: pulumi.Input<string>;
-    /** Read from the primary; when declared, verified against it. */
+    /** Read from the primary; when declared, the primary's project must be of this kind. */
     projectKind?: pulumi.Input<ProjectKind>;
-    /** Defaults to the primary's only deployment, so runtime failover changes nothing but the endpoint. */
+    /**
+     * The deployment to create on the secondary. Defaults to the primary's only deployment, so
+     * runtime failover changes nothing but the endpoint and key.
+     */
     deploymentName?: pulumi.Input<string>;
-    /** Defaults to the deployment name. */
+    /** The trained model's label on the secondary; defaults to the deployment name. */
     modelLabel?: pulumi.Input<string>;
-    /** Changing these retrains. trainingMode applies to Conversation and Orchestration (default standard). */
-    training?: pulumi.Input<{
-        trainingConfigVersion?: pulumi.Input<string>;
-        trainingMode?: pulumi.Input<"standard" | "advanced">;
-        evaluation?: pulumi.Input<{
-            kind?: "percentage" | "manual";
-            trainingSplitPercentage?: number;
-            testingSplitPercentage?: number;
-        }>;
-    }>;
-    /** 2023-04-01 by default; 2022-05-01 for both families, 2025-11-01 for conversations. */
+    /** Training options; changing them retrains. */
+    training?: pulumi.Input<TrainingArgs>;
+    /** The authoring api-version: `2023-04-01` (default), `2022-05-01`, or `2025-11-01` for conversations. */
     apiVersion?: pulumi.Input<"2022-05-01" | "2023-04-01" | "2025-11-01">;
     /** Minutes each step may take (defaults: export 15, import 15, train 240, deploy 60, delete 15). */
-    timeoutMinutes?: pulumi.Input<{
-        export?: number;
-        import?: number;
-        train?: number;
-        deploy?: number;
-        delete?: number;
-    }>;
-    /** How often jobs are polled (defaults: from 1 s, backing off to 30 s). */
-    polling?: pulumi.Input<{ initialIntervalMs?: number; maxIntervalMs?: number }>;
+    timeoutMinutes?: pulumi.Input<TimeoutMinutesArgs>;
+    /** How often jobs are polled (defaults: from 1 s, growing by half to 30 s). */
+    polling?: pulumi.Input<PollingArgs>;
     /** Client-side request budget per resource (defaults: the service's 100 GET and 10 writes a minute). */
-    rateLimits?: pulumi.Input<{ readsPerMinute: number; writesPerMinute: number }>;
-    /** What destroying this resource does to the replica: "delete" (default) or "retain" it serving. */
+    rateLimits?: pulumi.Input<RateLimitsArgs>;
+    /** What destroying this resource does to the replica: `"delete"` it (default) or `"retain"` it serving. */
     onDelete?: pulumi.Input<"delete" | "retain">;
 }
 
@@ -96,15 +163,17 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
             deployment: undefined,
             syncedRevision: undefined,
             lastSyncedAt: undefined,
+            // The provider logs against this URN, so its lines show on this resource's row.
+            __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
         const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary"];
         super(
-            lazyProvider(implementation),
+            provider,
             name,
             props,
             { ...opts, additionalSecretOutputs: secretOutputs },
-            "language",
-            "ReplicatedLanguageProject",
+            resourceModule,
+            resourceType,
         );
     }
 }

@@ -4,9 +4,11 @@ import { observeReplica, type ReplicaObservation } from "../operations/observe-r
 import { type PlannedStep, planReplication } from "../plan/plan-replication";
 import { clientFor, normalizedEndpoint } from "./connections";
 import type { CheckedInputs } from "./inputs";
+import type { InternalProperties } from "./internal-properties";
 import { operationContextFor } from "./operation-context-for";
-import { desiredReplicaOf, factsOf, type ReplicaState } from "./replica-state";
+import { desiredReplicaOf, factsOf, replicaLabelOf, type ReplicaState } from "./replica-state";
 import { ReplicationError } from "./replication-error";
+import { type ResourceLog, resourceLog } from "./resource-log";
 import { type StepRun, stepRunners } from "./replication-steps";
 
 /** The id of a replica: its project on its resource. */
@@ -23,13 +25,25 @@ export function replicaIdOf(inputs: CheckedInputs): string {
 export async function applyReplication(
     inputs: CheckedInputs,
     previous: Partial<ReplicaState> | undefined,
-    providerSource: unknown,
+    internal: InternalProperties,
+): Promise<{ id: string; state: ReplicaState }> {
+    const log = resourceLog(internal.__urn, replicaLabelOf(inputs));
+    try {
+        return await replicate(inputs, previous, internal, log);
+    } finally {
+        await log.flushed();
+    }
+}
+
+async function replicate(
+    inputs: CheckedInputs,
+    previous: Partial<ReplicaState> | undefined,
+    internal: InternalProperties,
+    log: ResourceLog,
 ): Promise<{ id: string; state: ReplicaState }> {
     const id = replicaIdOf(inputs);
-    const label = `${inputs.projectName} -> ${inputs.secondaryProjectName}`;
     const secondary = clientFor(inputs.secondary, inputs.projectKind, inputs);
-    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(inputs, step, label);
-    const log = context("export").log;
+    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(inputs, step, log);
 
     const seen = await observeReplica(secondary, inputs.secondaryProjectName, inputs.modelLabel, inputs.deploymentName);
     const run: StepRun = {
@@ -41,11 +55,12 @@ export async function applyReplication(
         completed: [],
     };
     const steps = planReplication(desiredReplicaOf(inputs), factsOf(run.state));
-    log(steps.length === 0 ? "the replica is in sync" : `plan: ${describePlan(steps)}`);
+    // diff has put the plan in the log already; here it is only the status until the first step.
+    log.progress(steps.length === 0 ? "the replica is in sync" : `plan: ${describePlan(steps)}`);
     let current: PlannedStep | undefined;
     try {
         for (current of steps) {
-            log(`${current.name}: ${current.reason}`);
+            log.info(`${current.name}: ${current.reason}`);
             await stepRunners[current.name](run);
             delete run.state.pendingJob;
             run.completed.push(current.name);
@@ -53,8 +68,8 @@ export async function applyReplication(
     } catch (error) {
         if (!mayStillBeRunning(error)) delete run.state.pendingJob;
         const done = run.completed.length > 0 ? `completed ${run.completed.join(", ")}; ` : "";
-        const message = `replicating ${label}: ${current?.name} failed: ${(error as Error).message} (${done}run pulumi up again to continue)`;
-        throw new ReplicationError(message, id, { ...run.state, __provider: providerSource });
+        const message = `replicating ${replicaLabelOf(inputs)}: ${current?.name} failed: ${(error as Error).message} (${done}run pulumi up again to continue)`;
+        throw new ReplicationError(message, id, { ...run.state, ...internal });
     }
     return { id, state: await recordSync(run, steps.length > 0) };
 }

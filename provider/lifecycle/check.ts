@@ -13,7 +13,9 @@ import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../op
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor } from "./connections";
 import { primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
+import { splitInternal } from "./internal-properties";
 import { observeRevision } from "./observe-revision";
+import { type ResourceLog, resourceLog } from "./resource-log";
 import { containsUnknowns } from "./unknowns";
 
 /**
@@ -25,7 +27,7 @@ export async function check(
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.CheckResult> {
-    const { __provider: _provider, ...userInputs } = news;
+    const { internal, rest: userInputs } = splitInternal(news);
     if (containsUnknowns(userInputs)) return { inputs: news };
     const parsed = replicationArgsSchema.safeParse(userInputs, { reportInput: true });
     if (!parsed.success) return { failures: failuresOf(parsed.error) };
@@ -43,8 +45,15 @@ export async function check(
             ],
         };
     }
-    const observed = await observePrimary(args, olds).catch((error: unknown) => duringOutage(error, args, olds));
-    return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
+    const log = resourceLog(internal.__urn, args.projectName);
+    try {
+        const observed = await observePrimary(args, olds, log).catch((error: unknown) =>
+            duringOutage(error, args, olds, log),
+        );
+        return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
+    } finally {
+        await log.flushed();
+    }
 }
 
 /** What check adds to the inputs; kept from the last check when the primary cannot be read. */
@@ -62,23 +71,30 @@ const observedInputs = [
  * or throttling after retries) keeps what the last check observed, and says so, instead of
  * failing every preview; a first create, with nothing observed yet, still fails.
  */
-function duringOutage(error: unknown, args: ReplicationArgs, olds: Record<string, unknown>): Observation {
+function duringOutage(
+    error: unknown,
+    args: ReplicationArgs,
+    olds: Record<string, unknown>,
+    log: ResourceLog,
+): Observation {
     const unreachable =
         (error instanceof LanguageApiError && error.isRetryable) ||
         error instanceof JobFailedError ||
         error instanceof JobDeadlineError;
     const known = olds.projectName === args.projectName && observedInputs.every((field) => olds[field] !== undefined);
     if (!unreachable || !known) throw error;
-    console.log(
-        `[${args.projectName}] the primary cannot be read, keeping the replica as last synced: ${error.message}`,
-    );
+    log.warn(`the primary cannot be read, keeping the replica as last synced: ${error.message}`);
     const unset = observedInputs.filter((field) => field === "primaryRevision" || args[field] === undefined);
     return { inputs: Object.fromEntries(unset.map((field) => [field, olds[field]])) };
 }
 
 type Observation = { inputs: Record<string, unknown> } | { failures: CheckFailure[] };
 
-async function observePrimary(args: ReplicationArgs, olds: Record<string, unknown>): Promise<Observation> {
+async function observePrimary(
+    args: ReplicationArgs,
+    olds: Record<string, unknown>,
+    log: ResourceLog,
+): Promise<Observation> {
     const found = await findKind(args);
     if ("failures" in found) return found;
     const { details, kind } = found;
@@ -96,7 +112,7 @@ async function observePrimary(args: ReplicationArgs, olds: Record<string, unknow
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
     const secondary = clientFor(args.secondary, kind, args);
-    const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args);
+    const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args, log);
     return {
         inputs: {
             projectKind: kind,

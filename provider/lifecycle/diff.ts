@@ -3,7 +3,9 @@ import { planReplication } from "../plan/plan-replication";
 import { describePlan } from "./apply-replication";
 import { normalizedEndpoint } from "./connections";
 import { checkedInputsSchema } from "./inputs";
-import { desiredReplicaOf, factsOf, type ReplicaState } from "./replica-state";
+import { splitInternal } from "./internal-properties";
+import { desiredReplicaOf, factsOf, replicaLabelOf, type ReplicaState } from "./replica-state";
+import { resourceLog } from "./resource-log";
 import { containsUnknowns } from "./unknowns";
 
 /** Inputs whose change replaces the replica instead of updating it. */
@@ -20,7 +22,7 @@ export async function diff(
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.DiffResult> {
-    const { __provider: _provider, ...checked } = news;
+    const { internal, rest: checked } = splitInternal(news);
     if (containsUnknowns(checked)) {
         // Not known until apply: a replace-key that is unknown may replace, so the preview says it might.
         const unknown = replaceKeys.filter((key) => containsUnknowns(checked[key]));
@@ -40,6 +42,8 @@ export async function diff(
     }
     const steps = planReplication(desiredReplicaOf(inputs), factsOf(state));
     if (steps.length === 0) return {};
-    console.log(`[${inputs.projectName} -> ${inputs.secondaryProjectName}] plan: ${describePlan(steps)}`);
+    const log = resourceLog(internal.__urn, replicaLabelOf(inputs));
+    log.info(`plan: ${describePlan(steps)}`);
+    await log.flushed();
     return { changes: true };
 }

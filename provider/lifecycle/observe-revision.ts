@@ -4,6 +4,7 @@ import { exportProject } from "../operations/export-project";
 import { contentHashOf, countItems, describeChanges, indexContent } from "../plan/content-fingerprint";
 import type { PrimaryRevision, ReplicationArgs } from "./inputs";
 import { operationContextFor } from "./operation-context-for";
+import type { ResourceLog } from "./resource-log";
 
 /**
  * What the primary's current revision is and what it changed. The export (and its hash) is
@@ -17,10 +18,10 @@ export async function observeRevision(
     secondaryProjectName: string,
     previous: PrimaryRevision | undefined,
     settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes">,
+    log: ResourceLog,
 ): Promise<PrimaryRevision> {
     if (previous && previous.lastModifiedDateTime === details.lastModifiedDateTime) return previous;
-    const label = `observe ${details.projectName}`;
-    const file = await exportProject(primary, details.projectName, operationContextFor(settings, "export", label));
+    const file = await exportProject(primary, details.projectName, operationContextFor(settings, "export", log));
     const contentHash = contentHashOf(file);
     const revision = { lastModifiedDateTime: details.lastModifiedDateTime, contentHash, items: countItems(file) };
     if (previous?.contentHash === contentHash) {
@@ -33,7 +34,7 @@ export async function observeRevision(
     const replica = await exportProject(
         secondary,
         secondaryProjectName,
-        operationContextFor(settings, "export", label),
+        operationContextFor(settings, "export", log),
     );
     if (contentHashOf(replica) === contentHash) {
         return { ...revision, changes: "none: the secondary already holds this content" };

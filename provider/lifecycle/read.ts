@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { observeReplica } from "../operations/observe-replica";
 import { withObservation } from "./apply-replication";
 import { clientFor } from "./connections";
+import { splitInternal } from "./internal-properties";
 import { outputsOf } from "./outputs";
 import type { ReplicaState } from "./replica-state";
 
@@ -10,9 +11,9 @@ import type { ReplicaState } from "./replica-state";
  * drift such as a deleted deployment makes the next preview plan a redeploy.
  */
 export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
-    const { __provider: _provider, ...rest } = props;
+    const { internal, rest } = splitInternal(props);
     const state = rest as unknown as ReplicaState;
     const secondary = clientFor(state.secondary, state.projectKind, state);
     const seen = await observeReplica(secondary, state.secondaryProjectName, state.modelLabel, state.deploymentName);
-    return { id, props: outputsOf(withObservation(state, seen)) };
+    return { id, props: outputsOf(withObservation(state, seen), internal) };
 }

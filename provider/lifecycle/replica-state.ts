@@ -57,6 +57,11 @@ export interface PendingJob {
     contentHash: string;
 }
 
+/** How lines about a replica are labelled where they cannot be logged against its URN. */
+export function replicaLabelOf(replica: Pick<ReplicaState, "projectName" | "secondaryProjectName">): string {
+    return `${replica.projectName} -> ${replica.secondaryProjectName}`;
+}
+
 /** The options whose change retrains, in one comparable string (a new model label is its own rule). */
 export function trainingSignatureOf(inputs: CheckedInputs): string {
     // Defaults spelled out or left out must not differ: writing the default mode is no change.

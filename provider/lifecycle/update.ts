@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { applyReplication } from "./apply-replication";
 import { checkedInputsSchema } from "./inputs";
+import { splitInternal } from "./internal-properties";
 import { outputsOf } from "./outputs";
 import type { ReplicaState } from "./replica-state";
 
@@ -10,11 +11,11 @@ export async function update(
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
-    const { __provider, ...checked } = news;
+    const { internal, rest } = splitInternal(news);
     const { state } = await applyReplication(
-        checkedInputsSchema.parse(checked),
+        checkedInputsSchema.parse(rest),
         olds as Partial<ReplicaState>,
-        __provider,
+        internal,
     );
-    return { outs: outputsOf(state) };
+    return { outs: outputsOf(state, internal) };
 }

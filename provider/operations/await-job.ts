@@ -40,6 +40,6 @@ function awaitWith<State extends JobState>(
         signal: context.signal,
         intervals: context.polling,
         percentOf,
-        onProgress: (progress) => context.log(progressLine(progress)),
+        onProgress: (progress) => context.progress(progressLine(progress)),
     });
 }

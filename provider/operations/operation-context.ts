@@ -7,8 +7,10 @@ export interface OperationContext {
     polling: PollIntervals;
     /** Epoch milliseconds by which this operation must have finished. */
     deadline: number;
-    /** Prints a progress line; appears in the `pulumi up` output. */
+    /** A line that stays in the `pulumi up` output: a step taken, a job cancelled. */
     log: (line: string) => void;
+    /** A passing status line, such as a job's progress, shown while it is current. */
+    progress: (line: string) => void;
     signal?: AbortSignal;
 }
 

@@ -83,7 +83,7 @@ describe("diff", () => {
 
 describe("replica state", () => {
     it("never returns undefined values in outputs", () => {
-        const outputs = outputsOf({ ...synced, lastSyncedAt: undefined, deployment: undefined });
+        const outputs = outputsOf({ ...synced, lastSyncedAt: undefined, deployment: undefined }, {});
         expect(JSON.stringify(outputs)).not.to.include("undefined");
         expect(outputs).not.to.have.property("deployment");
     });

@@ -83,6 +83,7 @@ function stepRun(
             polling: { initialMs: 10, maxMs: 10 },
             deadline: clock.now() + 60_000,
             log: () => undefined,
+            progress: () => undefined,
         }),
         completed,
     };
