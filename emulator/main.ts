@@ -6,7 +6,7 @@ import { loadResourcesFile, type ResourceDefinition } from "./config/resources";
 import { startEmulator } from "./start-emulator";
 import { startAzurite, type RunningAzurite } from "./storage/azurite";
 
-const usage = `Usage: npm run emulator -- --port <port> [--resources <file>] [--data-dir <dir>]
+const usage = `Usage: language-emulator --port <port> [--resources <file>] [--data-dir <dir>]
 
   --port       port on 127.0.0.1 (0 picks a free one)
   --resources  JSON file {"resources":[{"name","region","keys":[k1,k2],"storage"?:{"connectionString"},"entraTokens"?:[...]}]}

@@ -167,14 +167,7 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
             __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
         const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary"];
-        super(
-            provider,
-            name,
-            props,
-            { ...opts, additionalSecretOutputs: secretOutputs },
-            resourceModule,
-            resourceType,
-        );
+        super(provider, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, resourceModule, resourceType);
     }
 }
 

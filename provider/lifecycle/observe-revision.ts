@@ -31,11 +31,7 @@ export async function observeRevision(
         const counts = Object.entries(revision.items).map(([list, count]) => `${count} ${list}`);
         return { ...revision, changes: `first copy: ${counts.join(", ") || "no items"}` };
     }
-    const replica = await exportProject(
-        secondary,
-        secondaryProjectName,
-        operationContextFor(settings, "export", log),
-    );
+    const replica = await exportProject(secondary, secondaryProjectName, operationContextFor(settings, "export", log));
     if (contentHashOf(replica) === contentHash) {
         return { ...revision, changes: "none: the secondary already holds this content" };
     }

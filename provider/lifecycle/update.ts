@@ -12,10 +12,6 @@ export async function update(
     news: Record<string, unknown>,
 ): Promise<pulumi.dynamic.UpdateResult> {
     const { internal, rest } = splitInternal(news);
-    const { state } = await applyReplication(
-        checkedInputsSchema.parse(rest),
-        olds as Partial<ReplicaState>,
-        internal,
-    );
+    const { state } = await applyReplication(checkedInputsSchema.parse(rest), olds as Partial<ReplicaState>, internal);
     return { outs: outputsOf(state, internal) };
 }

@@ -11,8 +11,8 @@ async function main(argv: string[]): Promise<void> {
     if (!(localCommands as readonly string[]).includes(command)) {
         throw new Error(`unknown command "${command}"; use one of: ${localCommands.join(", ")}`);
     }
-    if (command === "edit-primary" && flags.length > 0) {
-        throw new Error(`edit-primary takes no options, got ${flags.join(" ")}`);
+    if ((command === "edit-primary" || command === "serve") && flags.length > 0) {
+        throw new Error(`${command} takes no options, got ${flags.join(" ")}`);
     }
     await runLocalStack({ command: command as LocalCommand, flags });
 }

@@ -9,8 +9,11 @@ import { runPulumi } from "../pulumi/pulumi-cli";
 import { editPrimary } from "./edit-primary";
 import { startLocalServices } from "./local-services";
 
-/** Pulumi commands, run as typed, plus the demo's own edit of the primary. */
-export const localCommands = ["up", "preview", "refresh", "destroy", "edit-primary"] as const;
+/**
+ * Pulumi commands, run as typed; the demo's own edit of the primary; and `serve`, which keeps
+ * the services running for a `pulumi` typed in another terminal.
+ */
+export const localCommands = ["up", "preview", "refresh", "destroy", "edit-primary", "serve"] as const;
 export type LocalCommand = (typeof localCommands)[number];
 
 /** The stack of this directory's Pulumi.yaml that replicates between the emulator's resources. */
@@ -34,7 +37,7 @@ export interface LocalStackRun {
 }
 
 /** Flags each command always gets: no confirmation prompt, and no preview before an update. */
-const fixedFlags: Readonly<Record<Exclude<LocalCommand, "edit-primary">, readonly string[]>> = {
+const fixedFlags: Readonly<Record<Exclude<LocalCommand, "edit-primary" | "serve">, readonly string[]>> = {
     up: ["--yes", "--skip-preview"],
     preview: [],
     refresh: ["--yes", "--skip-preview"],
@@ -64,6 +67,14 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
             log(edit);
             return edit;
         }
+        if (run.command === "serve") {
+            log(
+                `the local stack's emulator is on ${services.emulator.url} and Azurite on ${services.azurite.blobEndpoint}`,
+            );
+            log("run pulumi with --stack local in another terminal (see README); Ctrl-C stops them");
+            await untilInterrupted();
+            return "";
+        }
         const stateDir = run.stateDir ?? path.join(repoRoot, ".pulumi-state");
         const env = {
             ...offlineEnvironment(localPassphrase, stateDir),
@@ -71,13 +82,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         };
         const pulumi = (args: readonly string[]) => runPulumi({ args, cwd: repoRoot, env, print });
         if (!stackExists(stateDir)) await pulumi(["stack", "init", localStackName, "--non-interactive"]);
-        return await pulumi([
-            run.command,
-            "--stack",
-            localStackName,
-            ...fixedFlags[run.command],
-            ...(run.flags ?? []),
-        ]);
+        return await pulumi([run.command, "--stack", localStackName, ...fixedFlags[run.command], ...(run.flags ?? [])]);
     } finally {
         await services.stop();
     }
@@ -91,4 +96,12 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
 function stackExists(stateDir: string): boolean {
     const stacks = path.join(stateDir, ".pulumi", "stacks", localProjectName);
     return [".json", ".json.gz"].some((suffix) => fs.existsSync(path.join(stacks, `${localStackName}${suffix}`)));
+}
+
+/** Resolves on Ctrl-C or SIGTERM, so the caller's cleanup stops the services. */
+function untilInterrupted(): Promise<void> {
+    return new Promise((resolve) => {
+        process.once("SIGINT", () => resolve());
+        process.once("SIGTERM", () => resolve());
+    });
 }

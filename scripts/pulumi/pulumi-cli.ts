@@ -12,6 +12,8 @@ export interface PulumiInvocation {
     env: Readonly<Record<string, string>>;
     /** Receives the CLI's output as it streams; this process's stdout when absent. */
     print?: (chunk: string) => void;
+    /** Given to the CLI on stdin, as a value typed at a prompt (e.g. `config set --secret`). */
+    input?: string;
 }
 
 /**
@@ -43,16 +45,17 @@ export function runPulumi(invocation: PulumiInvocation): Promise<string> {
     const cli = spawn(path.join(pulumiToolsRoot, "bin", "pulumi"), invocation.args, {
         cwd: invocation.cwd,
         env: { ...process.env, ...invocation.env },
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: [invocation.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
+    cli.stdin?.end(invocation.input);
     let output = "";
     const take = (chunk: Buffer) => {
         const text = chunk.toString("utf8");
         output += text;
         print(text);
     };
-    cli.stdout.on("data", take);
-    cli.stderr.on("data", take);
+    cli.stdout!.on("data", take);
+    cli.stderr!.on("data", take);
     return new Promise((resolve, reject) => {
         cli.once("error", reject);
         cli.once("close", (code, signal) => {

@@ -87,7 +87,10 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         } finally {
             await bed.admin.clearFaults();
         }
-        expect(printed).to.include("[travel-clu] the primary cannot be read, keeping the replica as last synced");
+        // A warning on the replica's own row, not a line of the stack's.
+        expect(printed).to.match(
+            /ReplicatedLanguageProject \(travel-clu\):\n\s+warning: the primary cannot be read, keeping the replica as last synced/,
+        );
     });
 
     it("shows a pending resync in `preview --diff`: the new revision and what changed", async () => {
@@ -134,8 +137,8 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         printed = "";
         const preview = await stack.preview({ onOutput });
         expect(preview.changeSummary).to.include({ update: 1 });
-        expect(printed).to.include(
-            '[travel-clu -> travel-clu] plan: deploy (deployment "production" does not exist on the secondary)',
+        expect(printed).to.match(
+            /ReplicatedLanguageProject \(travel-clu\):\n\s+plan: deploy \(deployment "production" does not exist on the secondary\)/,
         );
         await bed.admin.clearRequests("secondary");
         await stack.up({ onOutput });
