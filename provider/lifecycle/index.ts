@@ -4,7 +4,11 @@ import { create } from "./create";
 import { remove } from "./delete";
 import { diff } from "./diff";
 import { read } from "./read";
+import { engineAddress, exitWhenEngineGone } from "./provider-process";
 import { update } from "./update";
+
+const engine = engineAddress();
+if (engine) exitWhenEngineGone(engine);
 
 /**
  * The implementation the shim loads at call time (package export

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import * as path from "node:path";
+import { engineAddress } from "./provider-process";
 
 /** Where the provider's lines go: under the resource they are about. */
 export interface ResourceLog {
@@ -44,19 +44,18 @@ interface EngineConnection {
 let connection: EngineConnection | null | undefined;
 
 /**
- * The engine connection of this process, made once. The engine starts every provider with its
- * own address as the first argument; the dynamic-provider host does not use it, so this does.
- * Loaded through @pulumi/pulumi's own dependencies: the same gRPC and protocol code it speaks.
+ * The engine connection of this process, made once, through @pulumi/pulumi's own dependencies:
+ * the same gRPC and protocol code it speaks.
  */
 function engineConnection(): EngineConnection | undefined {
     if (connection !== undefined) return connection ?? undefined;
-    const host = require.main?.filename ?? "";
-    const address = process.argv[2];
-    if (!host.endsWith(path.join("cmd", "dynamic-provider", "index.js")) || !address) {
+    const address = engineAddress();
+    if (!address) {
         connection = null;
         return undefined;
     }
-    const fromPulumi = createRequire(host);
+    // The dynamic-provider host is @pulumi/pulumi's cmd/dynamic-provider/index.js.
+    const fromPulumi = createRequire(require.main!.filename);
     const grpc: { credentials: { createInsecure(): unknown } } = fromPulumi("@grpc/grpc-js");
     const { EngineClient } = fromPulumi("../../proto/engine_grpc_pb");
     const { LogRequest, LogSeverity } = fromPulumi("../../proto/engine_pb");

@@ -20,5 +20,8 @@ async function main(argv: string[]): Promise<void> {
 main(process.argv.slice(2)).catch((error: Error) => {
     // The CLI's output is already on screen; the message repeats only its error lines.
     console.error(`\n${error.message}`);
+    if (error.message.includes("the stack is currently locked")) {
+        console.error("If no other `npm run local` is running, `npm run local -- cancel` removes the lock.");
+    }
     process.exitCode = 1;
 });
