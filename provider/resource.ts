@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ProjectKind } from "./contract";
+import { inputOutputNames, outputOnlyNames } from "./lifecycle/output-names";
 import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
 
@@ -148,21 +149,16 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     declare readonly lastSyncedAt: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicatedLanguageProjectArgs, opts?: pulumi.CustomResourceOptions) {
+        // Whatever the program gave goes to `check`, which names what is wrong: missing arguments,
+        // an output name given as an input, an unknown field inside primary or secondary.
+        const given: Partial<ReplicatedLanguageProjectArgs> = args ?? {};
         const props = {
-            ...args,
-            primary: withSecretCredentials(args.primary),
-            secondary: withSecretCredentials(args.secondary),
-            // Outputs the provider sets; listed so they exist on the resource.
-            projectKind: args.projectKind,
-            secondaryEndpoint: undefined,
-            secondaryProjectName: args.secondaryProjectName,
-            deploymentName: args.deploymentName,
-            modelLabel: args.modelLabel,
-            secondaryProject: undefined,
-            trainedModel: undefined,
-            deployment: undefined,
-            syncedRevision: undefined,
-            lastSyncedAt: undefined,
+            // Outputs the provider sets, listed so they exist on the resource; Pulumi drops the
+            // undefined ones before `check`, so only a value the program gave reaches it.
+            ...Object.fromEntries([...outputOnlyNames, ...inputOutputNames].map((output) => [output, undefined])),
+            ...given,
+            primary: withSecretCredentials(given.primary),
+            secondary: withSecretCredentials(given.secondary),
             // The provider logs against this URN, so its lines show on this resource's row.
             __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
@@ -178,16 +174,32 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     }
 }
 
-/** Marks the key and client secret secret even when the program passed plain strings. */
-function withSecretCredentials(resource: LanguageResourceArgs): LanguageResourceArgs {
+/**
+ * Marks the key and client secret secret even when the program passed plain strings. Anything
+ * else is passed on as given (other fields, or a value that is no object at all), for `check`
+ * to refuse with the field's name; an `entraId` that is no object is kept secret too, as it may
+ * be a secret pasted in the wrong place.
+ */
+function withSecretCredentials(resource: LanguageResourceArgs | undefined): unknown {
+    // A whole connection given as one Output (JavaScript allows it): its key cannot be reached alone.
+    if (pulumi.Output.isInstance(resource)) return pulumi.secret(resource);
+    if (!isPlainObject(resource)) return resource;
     return {
-        endpoint: resource.endpoint,
+        ...resource,
         ...(resource.key !== undefined && { key: pulumi.secret(resource.key) }),
         ...(resource.entraId !== undefined && {
-            entraId: pulumi.output(resource.entraId).apply((entra) => ({
-                ...entra,
-                ...(entra.clientSecret !== undefined && { clientSecret: pulumi.secret(entra.clientSecret) }),
-            })),
+            entraId: pulumi.output(resource.entraId).apply((entra: unknown) =>
+                isPlainObject(entra)
+                    ? {
+                          ...entra,
+                          ...(entra.clientSecret !== undefined && { clientSecret: pulumi.secret(entra.clientSecret) }),
+                      }
+                    : pulumi.secret(entra),
+            ),
         }),
     };
+}
+
+function isPlainObject(value: unknown): value is Record<string, pulumi.Input<unknown>> {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && !pulumi.Output.isInstance(value);
 }

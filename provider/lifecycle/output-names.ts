@@ -1,0 +1,25 @@
+/**
+ * Outputs of the resource that are not inputs. The resource lists them with undefined values so
+ * they exist on it (Pulumi drops undefined properties before `check`); a value a program gives
+ * one of them reaches `check`, which refuses it instead of letting it pass unseen.
+ */
+export const outputOnlyNames = [
+    "secondaryEndpoint",
+    "secondaryProject",
+    "trainedModel",
+    "deployment",
+    "syncedRevision",
+    "lastSyncedAt",
+] as const;
+
+/** Outputs that are inputs too: the resource lists them so they exist on it even when not given. */
+export const inputOutputNames = ["projectKind", "secondaryProjectName", "deploymentName", "modelLabel"] as const;
+
+/** What the provider keeps in state or adds in `check`; never a user's to set. */
+export const providerKeptNames = [
+    "primaryRevision",
+    "importedContentHash",
+    "importedLastModifiedDateTime",
+    "trainedFrom",
+    "pendingJob",
+] as const;
