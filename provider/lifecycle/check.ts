@@ -5,6 +5,7 @@ import {
     isSupportedApiVersion,
     type ProjectKind,
     type ProjectMetadata,
+    projectKindSchema,
 } from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
@@ -17,12 +18,14 @@ import { primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } fr
 import { splitInternal } from "./internal-properties";
 import { type InputSecret, misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
 import { observeRevision } from "./observe-revision";
+import { probeSecondary } from "./probe-secondary";
+import { refusalOf } from "./refused-connection";
 import { type ResourceLog, resourceLog } from "./resource-log";
 import { containsUnknowns, valueAt } from "./unknowns";
 
 /**
- * Validates the inputs (an invalid input sends no request), then observes the primary with GETs
- * and, when it moved, an export: the kind, the
+ * Validates the inputs (an invalid input sends no request), then observes the primary with GETs,
+ * proves the secondary with one GET and, when the primary moved, exports it: the kind, the
  * deployment to mirror and the current revision are added to the inputs, so a pending resync
  * shows in `pulumi preview --diff`. Bad input always ends in `failures` naming the field, never
  * in a thrown error, and no failure repeats a key or client secret of the inputs.
@@ -71,9 +74,10 @@ async function observe(args: ReplicationArgs, olds: Record<string, unknown>, obs
     if (sameResource) {
         return fail("secondary.endpoint", "must be a different Language resource than primary.endpoint");
     }
-    const observed = await observePrimary(args, olds, observer).catch((error: unknown) =>
-        duringOutage(error, args, olds, observer.log),
-    );
+    const observed = await observePrimary(args, olds, observer).catch((error: unknown) => {
+        const refusal = refusalOf(error, args);
+        return refusal ? { failures: [refusal] } : duringOutage(error, args, olds, observer.log);
+    });
     return "failures" in observed ? { failures: withoutSecrets(observed.failures, observer.secrets) } : observed;
 }
 
@@ -114,11 +118,16 @@ async function observePrimary(
     olds: Record<string, unknown>,
     { io, log }: Observer,
 ): Promise<Observation> {
-    const found = await findKind(args, io);
+    const sameProject = olds.projectName === args.projectName;
+    const lastSeen = sameProject ? projectKindSchema.safeParse(olds.projectKind).data : undefined;
+    const found = await findKind(args, lastSeen, io);
     if ("failures" in found) return found;
     const { details, kind } = found;
+    // Before anything is exported or written: the secondary's credentials and training config version.
+    const secondary = clientFor(args.secondary, kind, args, io);
+    const secondaryProblem = await probeSecondary(secondary, kind, args.training.trainingConfigVersion);
+    if (secondaryProblem) return { failures: [secondaryProblem] };
     const primary = clientFor(args.primary, kind, args, io);
-    const sameProject = olds.projectName === args.projectName;
     // Defaults are resolved once and then kept: a deployment added on the primary later, or a
     // renamed deployment, must neither break the check nor retrain under a new label.
     const resolved = (field: "deploymentName" | "modelLabel") =>
@@ -130,7 +139,6 @@ async function observePrimary(
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
-    const secondary = clientFor(args.secondary, kind, args, io);
     const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args, log);
     return {
         inputs: {
@@ -146,6 +154,7 @@ async function observePrimary(
 /** Finds the primary project and checks that the options fit its kind. */
 async function findKind(
     args: ReplicationArgs,
+    lastSeen: ProjectKind | undefined,
     io: TransportIo,
 ): Promise<{ details: ProjectMetadata; kind: ProjectKind } | FailedCheck> {
     if (args.projectKind) {
@@ -154,7 +163,8 @@ async function findKind(
     }
     const transport = transportFor(args.primary, args, io);
     const clientOf = (family: ApiFamily) => new AuthoringClient(transport, family, args.apiVersion);
-    const details = await findPrimaryProject(clientOf, args.projectName, args.projectKind, args.apiVersion);
+    const kinds = { declared: args.projectKind, lastSeen };
+    const details = await findPrimaryProject(clientOf, args.projectName, kinds, args.apiVersion);
     if (!details) {
         const as = args.projectKind ? `as a ${args.projectKind} project` : `with api-version ${args.apiVersion}`;
         const where = `on the primary (${transport.resourceLabel}) ${as}`;
