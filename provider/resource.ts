@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ProjectKind } from "./contract";
-import { inputOutputNames, outputOnlyNames } from "./lifecycle/output-names";
+import { inputNames, inputOutputNames, outputOnlyNames } from "./lifecycle/property-names";
 import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
 
@@ -156,34 +156,26 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
             // Outputs the provider sets, listed so they exist on the resource; Pulumi drops the
             // undefined ones before `check`, so only a value the program gave reaches it.
             ...Object.fromEntries([...outputOnlyNames, ...inputOutputNames].map((output) => [output, undefined])),
-            ...given,
+            ...withUnknownFieldsSecret(given),
             primary: withSecretCredentials(given.primary),
             secondary: withSecretCredentials(given.secondary),
             // The provider logs against this URN, so its lines show on this resource's row.
             __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
         const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary"];
-        super(
-            provider,
-            name,
-            props,
-            { ...opts, additionalSecretOutputs: secretOutputs },
-            resourceModule,
-            resourceType,
-        );
+        super(provider, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, resourceModule, resourceType);
     }
 }
 
 /**
- * Marks the key and client secret secret even when the program passed plain strings. Anything
- * else is passed on as given (other fields, or a value that is no object at all), for `check`
- * to refuse with the field's name; an `entraId` that is no object is kept secret too, as it may
- * be a secret pasted in the wrong place.
+ * Marks the key and client secret secret even when the program passed plain strings. Other
+ * fields are passed on as given, for `check` to refuse with the field's name. A connection or
+ * `entraId` that is no object is kept secret whole: it may be a key given without its object.
+ * So is a connection given as one Output (JavaScript allows it): its key cannot be reached alone.
  */
 function withSecretCredentials(resource: LanguageResourceArgs | undefined): unknown {
-    // A whole connection given as one Output (JavaScript allows it): its key cannot be reached alone.
-    if (pulumi.Output.isInstance(resource)) return pulumi.secret(resource);
-    if (!isPlainObject(resource)) return resource;
+    if (resource === undefined) return undefined;
+    if (!isPlainObject(resource)) return pulumi.secret(resource);
     return {
         ...resource,
         ...(resource.key !== undefined && { key: pulumi.secret(resource.key) }),
@@ -198,6 +190,21 @@ function withSecretCredentials(resource: LanguageResourceArgs | undefined): unkn
             ),
         }),
     };
+}
+
+/**
+ * Fields that are no input (a misspelt option, an output, a key given at the top level) go on to
+ * `check` to be refused. They are kept secret, as they may hold a key: the engine prints the
+ * value of a refused top-level property beside the failure.
+ */
+function withUnknownFieldsSecret(args: Partial<ReplicatedLanguageProjectArgs>): Record<string, unknown> {
+    const known: readonly string[] = inputNames;
+    return Object.fromEntries(
+        Object.entries(args).map(([field, value]) => [
+            field,
+            known.includes(field) || value === undefined ? value : pulumi.secret(value),
+        ]),
+    );
 }
 
 function isPlainObject(value: unknown): value is Record<string, pulumi.Input<unknown>> {

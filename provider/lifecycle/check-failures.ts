@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { closestOption } from "./did-you-mean";
-import { outputOnlyNames, providerKeptNames } from "./output-names";
+import { outputOnlyNames, providerKeptNames } from "./property-names";
 
 /** A check failure as the engine shows it: the property path and what to do about it. */
 export interface CheckFailure {

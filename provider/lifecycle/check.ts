@@ -16,7 +16,7 @@ import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
 import { primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
-import { type InputSecret, misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
+import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
 import { refusalOf } from "./refused-connection";
@@ -46,22 +46,26 @@ export async function check(
         (issue) => issue.code === "unrecognized_keys" || !containsUnknowns(valueAt(userInputs, issue.path)),
     );
     const invalid = [...failuresOf(knownIssues, replicationArgsSchema), ...misplacedSecrets(userInputs, secrets)];
-    if (invalid.length > 0) return { failures: withoutSecrets(invalid, secrets) };
+    if (invalid.length > 0) return { failures: withoutSecrets(invalid, secrets, userInputs) };
     if (!parsed.success || containsUnknowns(userInputs)) return { inputs: news };
     const args = parsed.data;
     const log = resourceLog(internal.__urn, args.projectName);
     try {
-        const observed = await observe(args, olds, { io, secrets, log });
+        const observed = await observe(args, olds, {
+            io,
+            withoutSecrets: (failures) => withoutSecrets(failures, secrets, userInputs),
+            log,
+        });
         return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
     } finally {
         await log.flushed();
     }
 }
 
-/** What observing needs besides the inputs: the HTTP layer, the secrets to keep out of failures, the log. */
+/** What observing needs besides the inputs: the HTTP layer, the log, and how to keep secrets out of failures. */
 interface Observer {
     io: TransportIo;
-    secrets: readonly InputSecret[];
+    withoutSecrets: (failures: readonly CheckFailure[]) => CheckFailure[];
     log: ResourceLog;
 }
 
@@ -78,7 +82,7 @@ async function observe(args: ReplicationArgs, olds: Record<string, unknown>, obs
         const refusal = refusalOf(error, args);
         return refusal ? { failures: [refusal] } : duringOutage(error, args, olds, observer.log);
     });
-    return "failures" in observed ? { failures: withoutSecrets(observed.failures, observer.secrets) } : observed;
+    return "failures" in observed ? { failures: observer.withoutSecrets(observed.failures) } : observed;
 }
 
 /** What check adds to the inputs; kept from the last check when the primary cannot be read. */

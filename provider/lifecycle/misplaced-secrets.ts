@@ -47,11 +47,25 @@ export function misplacedSecrets(inputs: unknown, secrets: readonly InputSecret[
     });
 }
 
-/** The last safeguard: whatever a failure says, it never carries a secret of the inputs. */
-export function withoutSecrets(failures: readonly CheckFailure[], secrets: readonly InputSecret[]): CheckFailure[] {
+/**
+ * The last safeguard: whatever a failure says, it never carries a secret of the inputs. Nor does
+ * the engine print one beside it: for a failure whose property is a top-level input, it prints
+ * that input's value, so such a property is then given in the bracket form of a property path
+ * (`["projectName"]`), which names the same field but which the engine does not look up.
+ */
+export function withoutSecrets(
+    failures: readonly CheckFailure[],
+    secrets: readonly InputSecret[],
+    inputs: Record<string, unknown>,
+): CheckFailure[] {
     const values = secrets.map((secret) => secret.value);
+    const holdsSecret = (value: unknown) =>
+        stringLeaves(value, []).some(({ text }) => values.some((secret) => text.includes(secret)));
     return failures.map(({ property, reason }) => ({
-        property: redact(property, values),
+        property:
+            Object.hasOwn(inputs, property) && holdsSecret(inputs[property])
+                ? `["${property}"]`
+                : redact(property, values),
         reason: redact(reason, values),
     }));
 }

@@ -36,6 +36,14 @@ describe("ReplicatedLanguageProject: what the program gives reaches check", () =
         expect(isWireSecret(registration.wire.primary.key ?? registration.wire.primary)).to.equal(true);
     });
 
+    it("keeps secret a connection that is no object and a field that is no input: either may be a key", async () => {
+        const { registration } = await registered(recording, { ...valid, primary: key, apiKey: key }, "pasted");
+        expect(registration.inputs.primary).to.equal(key);
+        expect(isWireSecret(registration.wire.primary)).to.equal(true);
+        expect(isWireSecret(registration.wire.apiKey)).to.equal(true);
+        expect(isWireSecret(registration.wire.projectName)).to.equal(false);
+    });
+
     it("keeps the outputs' placeholders: they exist on the resource and are not sent", async () => {
         const { replica, registration } = await registered(recording, valid);
         expect(pulumi.Output.isInstance(replica.deployment)).to.equal(true);

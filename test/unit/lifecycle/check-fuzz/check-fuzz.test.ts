@@ -5,8 +5,17 @@ import { secrets } from "./bad-values";
 import { type FuzzCase, fuzzCases, validInputs } from "./fuzz-cases";
 import { RequestCounter } from "./request-counter";
 
-/** A failure names a broken field when it is that field or a field inside it. */
-const names = (property: string, path: string) => property === path || property.startsWith(`${path}.`);
+/**
+ * A failure names a broken field when it is that field or a field inside it. A top-level field
+ * may be named in the bracket form of a property path (`["projectName"]`).
+ */
+const names = (property: string, path: string) => {
+    const field = property.replace(/^\["(.+)"\]$/, "$1");
+    return field === path || field.startsWith(`${path}.`);
+};
+
+/** What the engine prints beside a failure: the input value when the property is a top-level input. */
+const echoedByEngine = (fuzz: FuzzCase, property: string) => JSON.stringify(fuzz.inputs[property]) ?? "";
 
 /** What is wrong with check's answer to one bad input; empty when it failed cleanly. */
 function problemsWith(fuzz: FuzzCase, result: pulumi.dynamic.CheckResult, counter: RequestCounter): string[] {
@@ -22,7 +31,8 @@ function problemsWith(fuzz: FuzzCase, result: pulumi.dynamic.CheckResult, counte
         const text = `${property}: ${reason}`;
         if (!property || !reason) problems.push(`an empty property or reason: ${text}`);
         if (!fuzz.broken.some((path) => names(property, path))) problems.push(`names a field not broken: ${text}`);
-        if (Object.values(secrets).some((secret) => text.includes(secret))) problems.push(`leaks a secret: ${text}`);
+        const shown = `${text} ${echoedByEngine(fuzz, property)}`;
+        if (Object.values(secrets).some((secret) => shown.includes(secret))) problems.push(`leaks a secret: ${shown}`);
         if (/\n\s+at /.test(reason)) problems.push(`holds a stack trace: ${text}`);
     }
     return problems;

@@ -1,4 +1,4 @@
-import { outputOnlyNames, providerKeptNames } from "../../../../provider/lifecycle/output-names";
+import { outputOnlyNames, providerKeptNames } from "../../../../provider/lifecycle/property-names";
 import { replicationArgsSchema } from "../../../../provider/lifecycle/inputs";
 import { badOptions, badStrings, outOfRange, secrets, wrongTypes } from "./bad-values";
 import { type SchemaField, schemaFields } from "./schema-fields";

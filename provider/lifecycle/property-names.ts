@@ -1,4 +1,24 @@
 /**
+ * The inputs a program may give: the keys of `replicationArgsSchema` (a unit test keeps them
+ * equal), listed here so that the resource knows them without loading the schema.
+ */
+export const inputNames = [
+    "primary",
+    "secondary",
+    "projectName",
+    "secondaryProjectName",
+    "projectKind",
+    "deploymentName",
+    "modelLabel",
+    "training",
+    "apiVersion",
+    "timeoutMinutes",
+    "polling",
+    "rateLimits",
+    "onDelete",
+] as const;
+
+/**
  * Outputs of the resource that are not inputs. The resource lists them with undefined values so
  * they exist on it (Pulumi drops undefined properties before `check`); a value a program gives
  * one of them reaches `check`, which refuses it instead of letting it pass unseen.
