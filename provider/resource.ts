@@ -17,14 +17,14 @@ const resourceType = "ReplicatedLanguageProject";
 
 /** Microsoft Entra ID for one Language resource: a service principal, or `DefaultAzureCredential`. */
 export interface EntraIdArgs {
-    /** The directory (tenant) id. With `clientId` and `clientSecret`, a service principal signs in. */
+    /** The directory (tenant) id, a GUID or a domain. With `clientId` and `clientSecret`, a service principal signs in. */
     tenantId?: pulumi.Input<string>;
     /**
-     * The application (client) id of a service principal, or of a user-assigned managed identity
-     * when no `clientSecret` is given.
+     * The application (client) id, a GUID, of a service principal, or of a user-assigned managed
+     * identity when no `clientSecret` is given.
      */
     clientId?: pulumi.Input<string>;
-    /** The service principal's secret. Stored encrypted in state, never printed. */
+    /** The service principal's secret; needs `clientId` and `tenantId`. Stored encrypted in state, never printed. */
     clientSecret?: pulumi.Input<string>;
 }
 
@@ -32,10 +32,14 @@ export interface EntraIdArgs {
 export interface LanguageResourceArgs {
     /**
      * `https://<custom-subdomain>.cognitiveservices.azure.com`. Plain http is accepted only for
-     * loopback addresses (a local emulator), so a key never crosses a network in clear text.
+     * loopback addresses (a local emulator), so a key never crosses a network in clear text. No
+     * blanks, credentials, query or fragment; a path (the emulator's) only of plain segments.
      */
     endpoint: pulumi.Input<string>;
-    /** A resource key (`Ocp-Apim-Subscription-Key`). Stored encrypted in state, never printed. Give this or `entraId`. */
+    /**
+     * A resource key (`Ocp-Apim-Subscription-Key`), without blanks or a line break. Stored
+     * encrypted in state, never printed. Give this or `entraId`.
+     */
     key?: pulumi.Input<string>;
     /**
      * Sign in with Microsoft Entra ID instead of a key: `{}` uses `DefaultAzureCredential`
@@ -47,9 +51,9 @@ export interface LanguageResourceArgs {
 /** How the replica is trained. Changing any of these retrains and redeploys. */
 export interface TrainingArgs {
     /**
-     * The training configuration version, or `"latest"` (the default) for the newest the
-     * secondary offers. Configurations expire; a deployment expires 12 months after its
-     * configuration does.
+     * The training configuration version (dated, e.g. `"2022-09-01"`; one the secondary offers
+     * for the project's kind), or `"latest"` (the default) for the newest the secondary offers.
+     * Configurations expire; a deployment expires 12 months after its configuration does.
      */
     trainingConfigVersion?: pulumi.Input<string>;
     /** Conversation and Orchestration only: `"standard"` (free, the default) or `"advanced"` (billed). */
@@ -60,15 +64,18 @@ export interface TrainingArgs {
 
 /** The evaluation split of a training run. */
 export interface EvaluationArgs {
-    /** `"percentage"` (split by the percentages below, the default) or `"manual"` (by each item's dataset). */
+    /** `"percentage"` (split by the percentages below, the default) or `"manual"` (by each item's dataset; no percentages). */
     kind?: "percentage" | "manual";
-    /** Percent of labelled items to train on; with `testingSplitPercentage`, sums to 100. */
+    /** Percent of labelled items to train on, 1 to 99; with `testingSplitPercentage` (both or neither), sums to 100. */
     trainingSplitPercentage?: number;
-    /** Percent of labelled items to evaluate on; with `trainingSplitPercentage`, sums to 100. */
+    /** Percent of labelled items to evaluate on, 1 to 99; with `trainingSplitPercentage` (both or neither), sums to 100. */
     testingSplitPercentage?: number;
 }
 
-/** Minutes each step may take before the provider stops waiting (the engine ignores `customTimeouts`). */
+/**
+ * Minutes each step may take before the provider stops waiting (the engine ignores
+ * `customTimeouts`): each from 1/60 (a second) to 10080 (7 days, the lifetime of the service's jobs).
+ */
 export interface TimeoutMinutesArgs {
     /** Exporting the primary (default 15). */
     export?: number;
@@ -84,13 +91,16 @@ export interface TimeoutMinutesArgs {
 
 /** How often the provider asks the service whether a job has finished. */
 export interface PollingArgs {
-    /** The first wait, in milliseconds (default 1000); each later wait grows by half. */
+    /** The first wait, in whole milliseconds from 10 to 60000 and at most `maxIntervalMs` (default 1000); each later wait grows by half. */
     initialIntervalMs?: number;
-    /** The longest wait, in milliseconds (default 30000); a `Retry-After` is honoured up to this. */
+    /** The longest wait, in whole milliseconds from 10 to 600000 (default 30000); a `Retry-After` is honoured up to this. */
     maxIntervalMs?: number;
 }
 
-/** The client's request budget for one Language resource, shared by every replica in the process. */
+/**
+ * The client's request budget for one Language resource, shared by every replica in the process:
+ * whole numbers from 1 to 10000 a minute.
+ */
 export interface RateLimitsArgs {
     /** GET requests a minute (the service allows 100). */
     readsPerMinute: number;
@@ -104,7 +114,10 @@ export interface ReplicatedLanguageProjectArgs {
     primary: LanguageResourceArgs;
     /** The resource in another (authoring) region that holds the replica. Changing it replaces the replica. */
     secondary: LanguageResourceArgs;
-    /** The primary's project (case-sensitive). Changing it replaces the replica. */
+    /**
+     * The primary's project (case-sensitive). Changing it replaces the replica. Names here and
+     * below: letters, digits, `_`, `.` and `-`, at most 50 characters, not dots only.
+     */
     projectName: pulumi.Input<string>;
     /** The replica's project name on the secondary; defaults to `projectName`. Changing it replaces the replica. */
     secondaryProjectName?: pulumi.Input<string>;
