@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ProjectKind } from "./contract";
+import { inputNames, inputOutputNames, outputOnlyNames } from "./lifecycle/property-names";
 import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
 
@@ -16,14 +17,14 @@ const resourceType = "ReplicatedLanguageProject";
 
 /** Microsoft Entra ID for one Language resource: a service principal, or `DefaultAzureCredential`. */
 export interface EntraIdArgs {
-    /** The directory (tenant) id. With `clientId` and `clientSecret`, a service principal signs in. */
+    /** The directory (tenant) id, a GUID or a domain. With `clientId` and `clientSecret`, a service principal signs in. */
     tenantId?: pulumi.Input<string>;
     /**
-     * The application (client) id of a service principal, or of a user-assigned managed identity
-     * when no `clientSecret` is given.
+     * The application (client) id, a GUID, of a service principal, or of a user-assigned managed
+     * identity when no `clientSecret` is given.
      */
     clientId?: pulumi.Input<string>;
-    /** The service principal's secret. Stored encrypted in state, never printed. */
+    /** The service principal's secret; needs `clientId` and `tenantId`. Stored encrypted in state, never printed. */
     clientSecret?: pulumi.Input<string>;
 }
 
@@ -31,10 +32,14 @@ export interface EntraIdArgs {
 export interface LanguageResourceArgs {
     /**
      * `https://<custom-subdomain>.cognitiveservices.azure.com`. Plain http is accepted only for
-     * loopback addresses (a local emulator), so a key never crosses a network in clear text.
+     * loopback addresses (a local emulator), so a key never crosses a network in clear text. No
+     * blanks, credentials, query or fragment; a path (the emulator's) only of plain segments.
      */
     endpoint: pulumi.Input<string>;
-    /** A resource key (`Ocp-Apim-Subscription-Key`). Stored encrypted in state, never printed. Give this or `entraId`. */
+    /**
+     * A resource key (`Ocp-Apim-Subscription-Key`), without blanks or a line break. Stored
+     * encrypted in state, never printed. Give this or `entraId`.
+     */
     key?: pulumi.Input<string>;
     /**
      * Sign in with Microsoft Entra ID instead of a key: `{}` uses `DefaultAzureCredential`
@@ -46,9 +51,9 @@ export interface LanguageResourceArgs {
 /** How the replica is trained. Changing any of these retrains and redeploys. */
 export interface TrainingArgs {
     /**
-     * The training configuration version, or `"latest"` (the default) for the newest the
-     * secondary offers. Configurations expire; a deployment expires 12 months after its
-     * configuration does.
+     * The training configuration version (dated, e.g. `"2022-09-01"`; one the secondary offers
+     * for the project's kind), or `"latest"` (the default) for the newest the secondary offers.
+     * Configurations expire; a deployment expires 12 months after its configuration does.
      */
     trainingConfigVersion?: pulumi.Input<string>;
     /** Conversation and Orchestration only: `"standard"` (free, the default) or `"advanced"` (billed). */
@@ -59,15 +64,18 @@ export interface TrainingArgs {
 
 /** The evaluation split of a training run. */
 export interface EvaluationArgs {
-    /** `"percentage"` (split by the percentages below, the default) or `"manual"` (by each item's dataset). */
+    /** `"percentage"` (split by the percentages below, the default) or `"manual"` (by each item's dataset; no percentages). */
     kind?: "percentage" | "manual";
-    /** Percent of labelled items to train on; with `testingSplitPercentage`, sums to 100. */
+    /** Percent of labelled items to train on, 1 to 99; with `testingSplitPercentage` (both or neither), sums to 100. */
     trainingSplitPercentage?: number;
-    /** Percent of labelled items to evaluate on; with `trainingSplitPercentage`, sums to 100. */
+    /** Percent of labelled items to evaluate on, 1 to 99; with `trainingSplitPercentage` (both or neither), sums to 100. */
     testingSplitPercentage?: number;
 }
 
-/** Minutes each step may take before the provider stops waiting (the engine ignores `customTimeouts`). */
+/**
+ * Minutes each step may take before the provider stops waiting (the engine ignores
+ * `customTimeouts`): each from 1/60 (a second) to 10080 (7 days, the lifetime of the service's jobs).
+ */
 export interface TimeoutMinutesArgs {
     /** Exporting the primary (default 15). */
     export?: number;
@@ -83,13 +91,16 @@ export interface TimeoutMinutesArgs {
 
 /** How often the provider asks the service whether a job has finished. */
 export interface PollingArgs {
-    /** The first wait, in milliseconds (default 1000); each later wait grows by half. */
+    /** The first wait, in whole milliseconds from 10 to 60000 and at most `maxIntervalMs` (default 1000); each later wait grows by half. */
     initialIntervalMs?: number;
-    /** The longest wait, in milliseconds (default 30000); a `Retry-After` is honoured up to this. */
+    /** The longest wait, in whole milliseconds from 10 to 600000 (default 30000); a `Retry-After` is honoured up to this. */
     maxIntervalMs?: number;
 }
 
-/** The client's request budget for one Language resource, shared by every replica in the process. */
+/**
+ * The client's request budget for one Language resource, shared by every replica in the process:
+ * whole numbers from 1 to 10000 a minute.
+ */
 export interface RateLimitsArgs {
     /** GET requests a minute (the service allows 100). */
     readsPerMinute: number;
@@ -103,7 +114,10 @@ export interface ReplicatedLanguageProjectArgs {
     primary: LanguageResourceArgs;
     /** The resource in another (authoring) region that holds the replica. Changing it replaces the replica. */
     secondary: LanguageResourceArgs;
-    /** The primary's project (case-sensitive). Changing it replaces the replica. */
+    /**
+     * The primary's project (case-sensitive). Changing it replaces the replica. Names here and
+     * below: letters, digits, `_`, `.` and `-`, at most 50 characters, not dots only.
+     */
     projectName: pulumi.Input<string>;
     /** The replica's project name on the secondary; defaults to `projectName`. Changing it replaces the replica. */
     secondaryProjectName?: pulumi.Input<string>;
@@ -148,21 +162,16 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     declare readonly lastSyncedAt: pulumi.Output<string>;
 
     constructor(name: string, args: ReplicatedLanguageProjectArgs, opts?: pulumi.CustomResourceOptions) {
+        // Whatever the program gave goes to `check`, which names what is wrong: missing arguments,
+        // an output name given as an input, an unknown field inside primary or secondary.
+        const given: Partial<ReplicatedLanguageProjectArgs> = args ?? {};
         const props = {
-            ...args,
-            primary: withSecretCredentials(args.primary),
-            secondary: withSecretCredentials(args.secondary),
-            // Outputs the provider sets; listed so they exist on the resource.
-            projectKind: args.projectKind,
-            secondaryEndpoint: undefined,
-            secondaryProjectName: args.secondaryProjectName,
-            deploymentName: args.deploymentName,
-            modelLabel: args.modelLabel,
-            secondaryProject: undefined,
-            trainedModel: undefined,
-            deployment: undefined,
-            syncedRevision: undefined,
-            lastSyncedAt: undefined,
+            // Outputs the provider sets, listed so they exist on the resource; Pulumi drops the
+            // undefined ones before `check`, so only a value the program gave reaches it.
+            ...Object.fromEntries([...outputOnlyNames, ...inputOutputNames].map((output) => [output, undefined])),
+            ...withUnknownFieldsSecret(given),
+            primary: withSecretCredentials(given.primary),
+            secondary: withSecretCredentials(given.secondary),
             // The provider logs against this URN, so its lines show on this resource's row.
             __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
@@ -171,16 +180,46 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     }
 }
 
-/** Marks the key and client secret secret even when the program passed plain strings. */
-function withSecretCredentials(resource: LanguageResourceArgs): LanguageResourceArgs {
+/**
+ * Marks the key and client secret secret even when the program passed plain strings. Other
+ * fields are passed on as given, for `check` to refuse with the field's name. A connection or
+ * `entraId` that is no object is kept secret whole: it may be a key given without its object.
+ * So is a connection given as one Output (JavaScript allows it): its key cannot be reached alone.
+ */
+function withSecretCredentials(resource: LanguageResourceArgs | undefined): unknown {
+    if (resource === undefined) return undefined;
+    if (!isPlainObject(resource)) return pulumi.secret(resource);
     return {
-        endpoint: resource.endpoint,
+        ...resource,
         ...(resource.key !== undefined && { key: pulumi.secret(resource.key) }),
         ...(resource.entraId !== undefined && {
-            entraId: pulumi.output(resource.entraId).apply((entra) => ({
-                ...entra,
-                ...(entra.clientSecret !== undefined && { clientSecret: pulumi.secret(entra.clientSecret) }),
-            })),
+            entraId: pulumi.output(resource.entraId).apply((entra: unknown) =>
+                isPlainObject(entra)
+                    ? {
+                          ...entra,
+                          ...(entra.clientSecret !== undefined && { clientSecret: pulumi.secret(entra.clientSecret) }),
+                      }
+                    : pulumi.secret(entra),
+            ),
         }),
     };
+}
+
+/**
+ * Fields that are no input (a misspelt option, an output, a key given at the top level) go on to
+ * `check` to be refused. They are kept secret, as they may hold a key: the engine prints the
+ * value of a refused top-level property beside the failure.
+ */
+function withUnknownFieldsSecret(args: Partial<ReplicatedLanguageProjectArgs>): Record<string, unknown> {
+    const known: readonly string[] = inputNames;
+    return Object.fromEntries(
+        Object.entries(args).map(([field, value]) => [
+            field,
+            known.includes(field) || value === undefined ? value : pulumi.secret(value),
+        ]),
+    );
+}
+
+function isPlainObject(value: unknown): value is Record<string, pulumi.Input<unknown>> {
+    return value !== null && typeof value === "object" && !Array.isArray(value) && !pulumi.Output.isInstance(value);
 }

@@ -30,7 +30,7 @@ export function pageOf<Item>(ctx: RouteContext, items: readonly Item[]): Page<It
     if (remainingTop !== undefined) {
         query.set("top", String(remainingTop));
     }
-    return { value, nextLink: `${ctx.resource.endpoint}${ctx.path}?${query.toString()}` };
+    return { value, nextLink: `${ctx.endpoint}${ctx.path}?${query.toString()}` };
 }
 
 function integerQuery(ctx: RouteContext, name: string, minimum: number): number | undefined {

@@ -30,6 +30,8 @@ export interface RouteContext {
     readonly apiVersion: ApiVersion;
     readonly features: VersionFeatures;
     readonly resource: HostedResource;
+    /** The resource's endpoint as this request addressed it (see `addressedEndpoint`). */
+    readonly endpoint: string;
     readonly state: ResourceState;
     readonly now: number;
     readonly jobs: JobControl;
@@ -80,7 +82,7 @@ function requireEntry<Entry>(entries: Readonly<Record<string, Entry>>, name: str
 
 /** The status URL of a job: absolute and carrying the api-version of its trigger. */
 export function jobStatusUrl(ctx: RouteContext, job: StoredJob): string {
-    return `${ctx.resource.endpoint}${job.statusPath}?api-version=${job.apiVersion}`;
+    return `${ctx.endpoint}${job.statusPath}?api-version=${job.apiVersion}`;
 }
 
 /** A trigger's answer: 202, no body, the status URL in a lowercase `operation-location` header. */

@@ -5,7 +5,7 @@ import { resolveApiVersion, type VersionFeatures } from "../api/api-version-feat
 import type { JobControl, RouteContext } from "../api/route-context";
 import { routeTable } from "../api/route-table";
 import { matchRoute } from "../api/router";
-import type { HostedResource } from "../config/hosted-resource";
+import { addressedEndpoint, type HostedResource } from "../config/hosted-resource";
 import { httpErrors } from "../errors";
 import type { Clock } from "../jobs/clock";
 import type { JobEnvironment } from "../jobs/job-environment";
@@ -105,6 +105,7 @@ async function serveResource(
             apiVersion: version.apiVersion,
             features: version.features,
             resource,
+            endpoint: addressedEndpoint(resource, request.headers.host),
             state: env.state,
             now: env.now,
             jobs: jobControl(service, env, match.family, version.apiVersion, target),

@@ -33,6 +33,9 @@ export interface CallRequest {
 
 const defaultRequestTimeoutMs = 60_000;
 
+/** The code of a LanguageApiError raised because Microsoft Entra ID gave no token: no request was sent. */
+export const entraTokenFailure = "EntraIdTokenFailed";
+
 /**
  * Everything between a named operation and the wire for ONE Language resource: authentication,
  * the resource's rate limit, retries that honour Retry-After, and turning failures into
@@ -51,8 +54,7 @@ export class LanguageTransport {
 
     constructor(options: TransportOptions) {
         this.endpoint = options.endpoint;
-        const url = new URL(options.endpoint);
-        this.resourceLabel = `${url.host}${url.pathname === "/" ? "" : url.pathname}`;
+        this.resourceLabel = resourceLabelOf(options.endpoint);
         this.credentials = options.credentials;
         this.clock = options.clock ?? systemClock;
         this.retry = { ...defaultRetryPolicy, ...options.retry };
@@ -107,7 +109,9 @@ export class LanguageTransport {
     private async headers(request: CallRequest): Promise<Record<string, string>> {
         const headers: Record<string, string> = {
             accept: "application/json",
-            ...(await authenticationHeaders(this.credentials, request.signal)),
+            ...(await authenticationHeaders(this.credentials, request.signal).catch((error: unknown) => {
+                throw this.credentialFailure(request, error);
+            })),
         };
         if (request.body !== undefined) headers["content-type"] = request.contentType ?? "application/json";
         return headers;
@@ -129,6 +133,22 @@ export class LanguageTransport {
         });
     }
 
+    /**
+     * Microsoft Entra ID gave no token (no credential found, wrong tenant or secret): said as an
+     * error of this resource, so callers can tell which connection's credentials are wrong.
+     */
+    private credentialFailure(request: CallRequest, error: unknown): unknown {
+        if (request.signal?.aborted || !(error instanceof Error)) return error;
+        return new LanguageApiError({
+            operation: request.operation,
+            resource: this.resourceLabel,
+            code: entraTokenFailure,
+            serviceMessage: redact(`${error.name}: ${error.message.split("\n")[0]}`, secretsOf(this.credentials)),
+            innerCodes: [],
+            isRetryable: false,
+        });
+    }
+
     private networkFailure(request: CallRequest, error: NetworkError): LanguageApiError {
         return new LanguageApiError({
             operation: request.operation,
@@ -139,6 +159,12 @@ export class LanguageTransport {
             isRetryable: isRetryable({ method: request.method }),
         });
     }
+}
+
+/** How errors name a resource: the endpoint's host and path, which hold no secret. */
+export function resourceLabelOf(endpoint: string): string {
+    const url = new URL(endpoint);
+    return `${url.host}${url.pathname === "/" ? "" : url.pathname}`;
 }
 
 /** Parses a body that should be JSON; undefined when it is empty or not JSON. */

@@ -5,55 +5,84 @@ import {
     isSupportedApiVersion,
     type ProjectKind,
     type ProjectMetadata,
+    projectKindSchema,
 } from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
+import { resourceLabelOf } from "../client/transport";
 import { JobDeadlineError, JobFailedError } from "../lro/job-errors";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
 import { type CheckFailure, failuresOf } from "./check-failures";
-import { clientFor, normalizedEndpoint, transportFor } from "./connections";
+import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
 import { primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
+import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
 import { observeRevision } from "./observe-revision";
+import { probeSecondary } from "./probe-secondary";
+import { refusalOf } from "./refused-connection";
 import { type ResourceLog, resourceLog } from "./resource-log";
-import { containsUnknowns } from "./unknowns";
+import { containsUnknowns, valueAt } from "./unknowns";
 
 /**
- * Validates the inputs (an invalid input sends no request), then observes the primary with GETs
- * and, when it moved, an export: the kind, the deployment to mirror and the current revision
- * are added to the inputs, so a pending resync shows in `pulumi preview --diff`.
+ * Validates the inputs (an invalid input sends no request), then observes the primary with GETs,
+ * proves the secondary with one GET and, when the primary moved, exports it: the kind, the
+ * deployment to mirror and the current revision are added to the inputs, so a pending resync
+ * shows in `pulumi preview --diff`. Bad input always ends in `failures` naming the field, never
+ * in a thrown error, and no failure repeats a key or client secret of the inputs.
+ * `io` is the real network unless a test counts or scripts the requests.
  */
 export async function check(
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
+    io: TransportIo = {},
 ): Promise<pulumi.dynamic.CheckResult> {
-    const { internal, rest: userInputs } = splitInternal(news);
-    if (containsUnknowns(userInputs)) return { inputs: news };
+    const { internal, rest: given } = splitInternal(news);
+    // The resource lists its outputs with undefined values so that they exist on it; they are no input.
+    const userInputs = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+    const secrets = secretsIn(userInputs);
     const parsed = replicationArgsSchema.safeParse(userInputs, { reportInput: true });
-    if (!parsed.success) return { failures: failuresOf(parsed.error) };
+    // During a preview, values from resources not created yet are unknown: check everything else.
+    const knownIssues = (parsed.error?.issues ?? []).filter(
+        (issue) => issue.code === "unrecognized_keys" || !containsUnknowns(valueAt(userInputs, issue.path)),
+    );
+    const invalid = [...failuresOf(knownIssues, replicationArgsSchema), ...misplacedSecrets(userInputs, secrets)];
+    if (invalid.length > 0) return { failures: withoutSecrets(invalid, secrets, userInputs) };
+    if (!parsed.success || containsUnknowns(userInputs)) return { inputs: news };
     const args = parsed.data;
-    // One resource answers at its custom subdomain and its regional endpoint alike: the same key gives it away.
-    const sameKey = args.primary.key !== undefined && args.primary.key === args.secondary.key;
-    const sameResource = sameKey || normalizedEndpoint(args.primary) === normalizedEndpoint(args.secondary);
-    if (sameResource) {
-        return {
-            failures: [
-                {
-                    property: "secondary.endpoint",
-                    reason: "must be a different Language resource than primary.endpoint",
-                },
-            ],
-        };
-    }
     const log = resourceLog(internal.__urn, args.projectName);
     try {
-        const observed = await observePrimary(args, olds, log).catch((error: unknown) =>
-            duringOutage(error, args, olds, log),
-        );
+        const observed = await observe(args, olds, {
+            io,
+            withoutSecrets: (failures) => withoutSecrets(failures, secrets, userInputs),
+            log,
+        });
         return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
     } finally {
         await log.flushed();
     }
+}
+
+/** What observing needs besides the inputs: the HTTP layer, the log, and how to keep secrets out of failures. */
+interface Observer {
+    io: TransportIo;
+    withoutSecrets: (failures: readonly CheckFailure[]) => CheckFailure[];
+    log: ResourceLog;
+}
+
+type Observation = { inputs: Record<string, unknown> } | { failures: CheckFailure[] };
+
+async function observe(args: ReplicationArgs, olds: Record<string, unknown>, observer: Observer): Promise<Observation> {
+    // One resource answers at its custom subdomain and its regional endpoint alike: the same key gives it away.
+    const sameKey = args.primary.key !== undefined && args.primary.key === args.secondary.key;
+    const sameResource = sameKey || labelOf(args.primary) === labelOf(args.secondary);
+    if (sameResource) {
+        return fail("secondary.endpoint", "must be a different Language resource than primary.endpoint");
+    }
+    const observed = await observePrimary(args, olds, observer).catch((error: unknown) => {
+        const refusal = refusalOf(error, args);
+        return refusal ? { failures: [refusal] } : duringOutage(error, args, olds, observer.log);
+    });
+    return "failures" in observed ? { failures: observer.withoutSecrets(observed.failures) } : observed;
 }
 
 /** What check adds to the inputs; kept from the last check when the primary cannot be read. */
@@ -88,20 +117,23 @@ function duringOutage(
     return { inputs: Object.fromEntries(unset.map((field) => [field, olds[field]])) };
 }
 
-type Observation = { inputs: Record<string, unknown> } | { failures: CheckFailure[] };
-
 async function observePrimary(
     args: ReplicationArgs,
     olds: Record<string, unknown>,
-    log: ResourceLog,
+    { io, log }: Observer,
 ): Promise<Observation> {
-    const found = await findKind(args);
+    const sameProject = olds.projectName === args.projectName;
+    const lastSeen = sameProject ? projectKindSchema.safeParse(olds.projectKind).data : undefined;
+    const found = await findKind(args, lastSeen, io);
     if ("failures" in found) return found;
     const { details, kind } = found;
-    const primary = clientFor(args.primary, kind, args);
+    // Before anything is exported or written: the secondary's credentials and training config version.
+    const secondary = clientFor(args.secondary, kind, args, io);
+    const secondaryProblem = await probeSecondary(secondary, kind, args.training.trainingConfigVersion);
+    if (secondaryProblem) return { failures: [secondaryProblem] };
+    const primary = clientFor(args.primary, kind, args, io);
     // Defaults are resolved once and then kept: a deployment added on the primary later, or a
     // renamed deployment, must neither break the check nor retrain under a new label.
-    const sameProject = olds.projectName === args.projectName;
     const resolved = (field: "deploymentName" | "modelLabel") =>
         args[field] ?? (sameProject && typeof olds[field] === "string" ? (olds[field] as string) : undefined);
     const declaredDeployment = resolved("deploymentName");
@@ -111,7 +143,6 @@ async function observePrimary(
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
-    const secondary = clientFor(args.secondary, kind, args);
     const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args, log);
     return {
         inputs: {
@@ -125,14 +156,19 @@ async function observePrimary(
 }
 
 /** Finds the primary project and checks that the options fit its kind. */
-async function findKind(args: ReplicationArgs): Promise<{ details: ProjectMetadata; kind: ProjectKind } | FailedCheck> {
+async function findKind(
+    args: ReplicationArgs,
+    lastSeen: ProjectKind | undefined,
+    io: TransportIo,
+): Promise<{ details: ProjectMetadata; kind: ProjectKind } | FailedCheck> {
     if (args.projectKind) {
         const problem = kindProblem(args, args.projectKind);
         if (problem) return problem;
     }
-    const transport = transportFor(args.primary, args);
+    const transport = transportFor(args.primary, args, io);
     const clientOf = (family: ApiFamily) => new AuthoringClient(transport, family, args.apiVersion);
-    const details = await findPrimaryProject(clientOf, args.projectName, args.projectKind, args.apiVersion);
+    const kinds = { declared: args.projectKind, lastSeen };
+    const details = await findPrimaryProject(clientOf, args.projectName, kinds, args.apiVersion);
     if (!details) {
         const as = args.projectKind ? `as a ${args.projectKind} project` : `with api-version ${args.apiVersion}`;
         const where = `on the primary (${transport.resourceLabel}) ${as}`;
@@ -167,6 +203,11 @@ function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | un
         );
     }
     return undefined;
+}
+
+/** How a resource is told apart: host and path, whatever the scheme or a trailing slash. */
+function labelOf(connection: ReplicationArgs["primary"]): string {
+    return resourceLabelOf(normalizedEndpoint(connection));
 }
 
 type FailedCheck = { failures: CheckFailure[] };

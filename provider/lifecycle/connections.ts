@@ -1,7 +1,7 @@
 import { AuthoringClient } from "../client/authoring-client";
 import type { Credentials } from "../client/credentials";
 import { checkEndpoint } from "../client/endpoint";
-import { LanguageTransport } from "../client/transport";
+import { LanguageTransport, type TransportOptions } from "../client/transport";
 import { type ApiVersion, familyOfKind, type ProjectKind } from "../contract";
 import type { Connection, ReplicationArgs } from "./inputs";
 
@@ -24,12 +24,20 @@ export function normalizedEndpoint(connection: Connection): string {
     return checked.endpoint;
 }
 
+/** How requests leave the process and how waits pass: the real ones unless a test injects its own. */
+export type TransportIo = Pick<TransportOptions, "send" | "clock">;
+
 /** A transport for one resource; every client of that resource in this process shares its rate limit. */
-export function transportFor(connection: Connection, args: Pick<ReplicationArgs, "rateLimits">): LanguageTransport {
+export function transportFor(
+    connection: Connection,
+    args: Pick<ReplicationArgs, "rateLimits">,
+    io: TransportIo = {},
+): LanguageTransport {
     return new LanguageTransport({
         endpoint: normalizedEndpoint(connection),
         credentials: credentialsOf(connection),
         rateLimits: args.rateLimits,
+        ...io,
     });
 }
 
@@ -38,6 +46,7 @@ export function clientFor(
     connection: Connection,
     kind: ProjectKind,
     args: Pick<ReplicationArgs, "rateLimits"> & { apiVersion: ApiVersion },
+    io: TransportIo = {},
 ): AuthoringClient {
-    return new AuthoringClient(transportFor(connection, args), familyOfKind(kind), args.apiVersion);
+    return new AuthoringClient(transportFor(connection, args, io), familyOfKind(kind), args.apiVersion);
 }

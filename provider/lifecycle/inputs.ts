@@ -1,13 +1,16 @@
 import { z } from "zod";
-import { checkEndpoint } from "../client/endpoint";
 import {
     apiVersionSchema,
     checkDeploymentName,
     checkModelLabel,
     checkProjectName,
-    evaluationOptionsSchema,
     projectKindSchema,
 } from "../contract";
+import { connectionSchema } from "./connection-input";
+import { bounded, evaluationInputSchema } from "./numeric-inputs";
+import { inputLimits } from "./input-limits";
+
+export { type Connection, connectionSchema } from "./connection-input";
 
 /** Turns a name rule of the contract into a zod refinement with the same words. */
 const named = (check: (name: string) => string | undefined) =>
@@ -16,41 +19,52 @@ const named = (check: (name: string) => string | undefined) =>
         if (problem) ctx.addIssue({ code: "custom", message: problem });
     });
 
-/**
- * One Language resource: its endpoint and how to authenticate, either a resource key (give it
- * as a secret) or Microsoft Entra ID (a service principal secret, or DefaultAzureCredential).
- */
-export const connectionSchema = z
-    .strictObject({
-        endpoint: z.string().superRefine((endpoint, ctx) => {
-            const checked = checkEndpoint(endpoint);
-            if ("problem" in checked) ctx.addIssue({ code: "custom", message: checked.problem });
-        }),
-        key: z.string().min(1, "the key must not be empty").optional(),
-        entraId: z
-            .strictObject({
-                tenantId: z.string().optional(),
-                clientId: z.string().optional(),
-                clientSecret: z.string().optional(),
-            })
-            .optional(),
-    })
-    .superRefine((connection, ctx) => {
-        if ((connection.key === undefined) === (connection.entraId === undefined)) {
-            ctx.addIssue({ code: "custom", path: ["key"], message: 'give exactly one of "key" or "entraId"' });
-        }
-    });
-export type Connection = z.infer<typeof connectionSchema>;
-
 /** Minutes each step may take before the provider stops waiting (the engine ignores customTimeouts). */
+const minutes = () => bounded(inputLimits.timeoutMinutes, { one: "minute", many: "minutes" });
+const milliseconds = { one: "ms", many: "ms", integer: true };
 export const timeoutMinutesSchema = z.strictObject({
-    export: z.number().positive().default(15),
-    import: z.number().positive().default(15),
-    train: z.number().positive().default(240),
-    deploy: z.number().positive().default(60),
-    delete: z.number().positive().default(15),
+    export: minutes().default(15),
+    import: minutes().default(15),
+    train: minutes().default(240),
+    deploy: minutes().default(60),
+    delete: minutes().default(15),
 });
 export type TimeoutMinutes = z.infer<typeof timeoutMinutesSchema>;
+
+const pollingDefaults = { initialIntervalMs: 1_000, maxIntervalMs: 30_000 };
+
+/** How often jobs are polled: from the initial wait, growing up to the longest. */
+const pollingSchema = z
+    .strictObject({
+        initialIntervalMs: bounded(inputLimits.initialIntervalMs, milliseconds).default(
+            pollingDefaults.initialIntervalMs,
+        ),
+        maxIntervalMs: bounded(inputLimits.maxIntervalMs, milliseconds).default(pollingDefaults.maxIntervalMs),
+    })
+    .superRefine(({ initialIntervalMs, maxIntervalMs }, ctx) => {
+        // Out-of-range values already have their own failure; comparing them would only add noise.
+        const known = (value: number, limit: { min: number; max: number }) =>
+            Number.isInteger(value) && value >= limit.min && value <= limit.max;
+        if (
+            !known(initialIntervalMs, inputLimits.initialIntervalMs) ||
+            !known(maxIntervalMs, inputLimits.maxIntervalMs)
+        ) {
+            return;
+        }
+        if (initialIntervalMs > maxIntervalMs) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["initialIntervalMs"],
+                message: `is ${initialIntervalMs} ms, more than maxIntervalMs (${maxIntervalMs} ms); the first wait must not exceed the longest (defaults: ${pollingDefaults.initialIntervalMs} and ${pollingDefaults.maxIntervalMs})`,
+            });
+        }
+    });
+
+const requestsPerMinute = () =>
+    bounded(inputLimits.requestsPerMinute, { one: "request a minute", many: "requests a minute", integer: true });
+
+/** `latest`, or a dated version with optional suffixes, as the service lists them (`2022-09-01`, `2025-05-15-preview-ConvLevel`). */
+const trainingConfigVersionShape = /^(latest|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(-[A-Za-z0-9]+)*)$/;
 
 /** What the user declares. Strict: a misspelt option is an error, not silently ignored. */
 export const replicationArgsSchema = z.strictObject({
@@ -63,21 +77,22 @@ export const replicationArgsSchema = z.strictObject({
     modelLabel: named(checkModelLabel).optional(),
     training: z
         .strictObject({
-            trainingConfigVersion: z.string().min(1).default("latest"),
+            trainingConfigVersion: z
+                .string()
+                .regex(
+                    trainingConfigVersionShape,
+                    'must be "latest" or a training configuration version such as "2022-09-01" (the secondary lists its own)',
+                )
+                .default("latest"),
             trainingMode: z.enum(["standard", "advanced"]).optional(),
-            evaluation: evaluationOptionsSchema.optional(),
+            evaluation: evaluationInputSchema.optional(),
         })
         .default({ trainingConfigVersion: "latest" }),
     apiVersion: apiVersionSchema.default("2023-04-01"),
     timeoutMinutes: timeoutMinutesSchema.default(timeoutMinutesSchema.parse({})),
-    polling: z
-        .strictObject({
-            initialIntervalMs: z.number().int().positive().default(1_000),
-            maxIntervalMs: z.number().int().positive().default(30_000),
-        })
-        .default({ initialIntervalMs: 1_000, maxIntervalMs: 30_000 }),
+    polling: pollingSchema.default(pollingDefaults),
     rateLimits: z
-        .strictObject({ readsPerMinute: z.number().int().positive(), writesPerMinute: z.number().int().positive() })
+        .strictObject({ readsPerMinute: requestsPerMinute(), writesPerMinute: requestsPerMinute() })
         .optional(),
     onDelete: z.enum(["delete", "retain"]).default("delete"),
 });

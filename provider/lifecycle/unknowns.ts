@@ -10,3 +10,12 @@ export function containsUnknowns(value: unknown): boolean {
     if (value !== null && typeof value === "object") return Object.values(value).some(containsUnknowns);
     return false;
 }
+
+/** The value at a path of the inputs, or undefined where the path leads nowhere. */
+export function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+    return path.reduce<unknown>(
+        (node, key) =>
+            node !== null && typeof node === "object" ? (node as Record<PropertyKey, unknown>)[key] : undefined,
+        value,
+    );
+}

@@ -14,16 +14,20 @@ const familiesToProbe: readonly ApiFamily[] = ["analyze-conversations", "analyze
 
 /**
  * Finds the primary project. With a declared kind only that family is asked; otherwise both,
- * since the service has no family-independent project lookup. GETs only.
+ * since the service has no family-independent project lookup, starting with the family of the
+ * kind seen last time, so that a preview costs one GET. GETs only.
  */
 export async function findPrimaryProject(
     clientOf: (family: ApiFamily) => AuthoringClient,
     project: string,
-    declaredKind: ProjectKind | undefined,
+    kinds: { declared?: ProjectKind; lastSeen?: ProjectKind },
     apiVersion: ApiVersion,
     signal?: AbortSignal,
 ): Promise<ProjectMetadata | undefined> {
-    const candidates = declaredKind ? [familyOfKind(declaredKind)] : familiesToProbe;
+    const likely = kinds.lastSeen ? familyOfKind(kinds.lastSeen) : familiesToProbe[0]!;
+    const candidates = kinds.declared
+        ? [familyOfKind(kinds.declared)]
+        : [likely, ...familiesToProbe.filter((family) => family !== likely)];
     // A family that does not serve this api-version has no project to find (2025-11-01 is conversations only).
     const families = candidates.filter((family) => isSupportedApiVersion(family, apiVersion));
     for (const family of families) {

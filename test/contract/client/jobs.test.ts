@@ -118,4 +118,16 @@ describe("client contract: pollUntilDone against the emulator's jobs", function 
         const polls = await bed.admin.requests("primary");
         expect(polls.map((entry) => entry.status)).to.deep.equal([404, 404, 404, 404]);
     });
+
+    it("follows a job through http://localhost: status and result URLs name the host the client used", async () => {
+        const endpoint = bed.resource("primary").endpoint.replace("127.0.0.1", "localhost");
+        const local = clientFor(bed, "primary", "analyze-conversations", "2023-04-01", {
+            endpoint,
+            clock: new SteppingClock(emulatorClock),
+        });
+        const { statusUrl } = await local.startExport("TravelBot");
+        expect(statusUrl.startsWith(`${endpoint}/`), statusUrl).to.equal(true);
+        const job = await waitForJob(local, statusUrl, "exporting");
+        expect((await local.getExportedProject(job.resultUrl!)).metadata.projectName).to.equal("TravelBot");
+    });
 });

@@ -122,6 +122,24 @@ describe("emulator: errors as the service spells them", function () {
             expect(error.innererror).to.include({ target: "projectName" });
         });
 
+        it("rejects names of dots only with the same rule as the provider's inputs", async () => {
+            const project = errorOf(
+                await clu.send("PATCH", "/...", {
+                    body: { projectKind: "Conversation", projectName: "...", language: "en" },
+                    contentType: "application/merge-patch+json",
+                }),
+                400,
+            );
+            expect(project).to.deep.include({ code: "InvalidRequest", target: "projectName" });
+            expect(project.innererror).to.include({ code: "InvalidParameterValue", target: "projectName" });
+            expect(project.message).to.equal('project name "..." must not consist of dots only; add a letter or digit');
+            const deployment = errorOf(
+                await clu.send("PUT", "/TravelBot/deployments/...", { body: { trainedModelLabel: "v1" } }),
+                400,
+            );
+            expect(deployment.innererror).to.include({ code: "InvalidParameterValue", target: "deploymentName" });
+        });
+
         it("rejects an empty and a malformed body", async () => {
             const empty = await clu.sendTo("POST", clu.url("/TravelBot/:train"), {
                 auth: { "Ocp-Apim-Subscription-Key": clu.key },

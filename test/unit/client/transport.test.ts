@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { NetworkError } from "../../../provider/client/http-send";
 import { LanguageApiError } from "../../../provider/client/language-api-error";
-import { LanguageTransport, type TransportOptions } from "../../../provider/client/transport";
+import { entraTokenFailure, LanguageTransport, type TransportOptions } from "../../../provider/client/transport";
 import { FakeClock } from "../../support/fake-clock";
 import { scriptedSend } from "../../support/scripted-send";
 
@@ -54,6 +54,31 @@ describe("language transport", () => {
         });
         expect(script.requests[0]!.headers.Authorization).to.equal("Bearer tok-1");
         expect(scopes).to.deep.equal(["https://cognitiveservices.azure.com/.default"]);
+    });
+
+    it("says which resource Microsoft Entra ID gave no token for, sending nothing", async () => {
+        const credential = {
+            getToken: async () => {
+                throw Object.assign(new Error("ChainedTokenCredential authentication failed.\nmore detail"), {
+                    name: "AggregateAuthenticationError",
+                });
+            },
+        };
+        const script = scriptedSend();
+        const failure = await failureOf(
+            transport(script.send, undefined, { credentials: { kind: "entra", credential } }).call({
+                method: "GET",
+                url,
+                operation: "getting project",
+            }),
+        );
+        expect(failure.code).to.equal(entraTokenFailure);
+        expect(failure.resource).to.equal("contoso.cognitiveservices.azure.com");
+        expect(failure.serviceMessage).to.equal(
+            "AggregateAuthenticationError: ChainedTokenCredential authentication failed.",
+        );
+        expect(failure.isRetryable).to.equal(false);
+        expect(script.requests).to.deep.equal([]);
     });
 
     it("retries a 503 on GET after the Retry-After the service asked for", async () => {

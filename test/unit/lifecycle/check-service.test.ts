@@ -1,0 +1,111 @@
+import { expect } from "chai";
+import { check } from "../../../provider/lifecycle/check";
+import { FakeClock } from "../../support/fake-clock";
+import { scriptedSend } from "../../support/scripted-send";
+
+const primaryKey = "0123456789abcdef0123456789abcdef";
+const secondaryKey = "fedcba9876543210fedcba9876543210";
+const lastModifiedDateTime = "2026-11-20T10:00:00Z";
+
+const news = (overrides: Record<string, unknown> = {}) => ({
+    primary: { endpoint: "https://primary.example", key: primaryKey },
+    secondary: { endpoint: "https://secondary.example", key: secondaryKey },
+    projectName: "faq",
+    deploymentName: "production",
+    ...overrides,
+});
+
+/** What the last check recorded: the revision is unchanged, so a passing check exports nothing. */
+const olds = (projectKind: string) => ({
+    projectName: "faq",
+    projectKind,
+    primaryRevision: { lastModifiedDateTime, contentHash: "sha256:abc", items: {}, changes: "first copy" },
+});
+
+const project = (projectKind: string) => ({
+    status: 200,
+    json: {
+        projectKind,
+        projectName: "faq",
+        language: "en-us",
+        ...(projectKind.startsWith("Custom") && { storageInputContainerName: "documents" }),
+        createdDateTime: "2026-11-01T10:00:00Z",
+        lastModifiedDateTime,
+    },
+});
+const versions = (...offered: string[]) => ({
+    status: 200,
+    json: { value: offered.map((version) => ({ trainingConfigVersion: version, modelExpirationDate: "2027-08-26" })) },
+});
+const refused = {
+    status: 401,
+    json: { error: { code: "401", message: "Access denied due to invalid subscription key." } },
+};
+
+async function run(
+    inputs: Record<string, unknown>,
+    previous: Record<string, unknown>,
+    ...script: Parameters<typeof scriptedSend>
+) {
+    const http = scriptedSend(...script);
+    const result = await check(previous, inputs, { send: http.send, clock: new FakeClock() });
+    return { result, requests: http.requests.map((request) => `${request.method} ${request.url.split("?")[0]}`) };
+}
+
+describe("check: what only the service can say, asked with GETs before anything is written", () => {
+    it("reports a key the primary refuses against primary.key, in one request", async () => {
+        const { result, requests } = await run(news({ projectKind: "Conversation" }), {}, refused);
+        expect(result.failures).to.have.length(1);
+        expect(result.failures![0]!.property).to.equal("primary.key");
+        expect(result.failures![0]!.reason).to.include("refused the key (401)").and.not.include(primaryKey);
+        expect(requests).to.deep.equal([
+            "GET https://primary.example/language/authoring/analyze-conversations/projects/faq",
+        ]);
+    });
+
+    it("refuses a training configuration version the secondary lacks, without exporting the primary", async () => {
+        const inputs = news({ training: { trainingConfigVersion: "2099-01-01" } });
+        const { result, requests } = await run(inputs, {}, project("Conversation"), versions("2022-09-01"));
+        expect(result.failures).to.deep.equal([
+            {
+                property: "training.trainingConfigVersion",
+                reason: '"2099-01-01" is not offered by the secondary (secondary.example) for Conversation projects; use one of "2022-09-01", "latest"',
+            },
+        ]);
+        expect(requests).to.deep.equal([
+            "GET https://primary.example/language/authoring/analyze-conversations/projects/faq",
+            "GET https://secondary.example/language/authoring/analyze-conversations/projects/global/training-config-versions",
+        ]);
+    });
+
+    it("reports a key the secondary refuses against secondary.key, before any export", async () => {
+        const { result, requests } = await run(news(), {}, project("Conversation"), refused);
+        expect(result.failures!.map((f) => f.property)).to.deep.equal(["secondary.key"]);
+        expect(requests.every((request) => request.startsWith("GET "))).to.equal(true);
+    });
+
+    it("reports an endpoint the secondary answers 404 on against secondary.endpoint", async () => {
+        const gateway404 = { status: 404, json: { error: { code: "404", message: "Resource not found" } } };
+        const { result } = await run(news(), {}, project("Conversation"), gateway404);
+        expect(result.failures!.map((f) => f.property)).to.deep.equal(["secondary.endpoint"]);
+    });
+
+    it("costs one GET per resource on an unchanged preview, asking the kind's family seen last time first", async () => {
+        const kind = "CustomEntityRecognition";
+        const { result, requests } = await run(news(), olds(kind), project(kind), versions("2022-05-01"));
+        expect(result.failures).to.equal(undefined);
+        expect(result.inputs).to.include({ projectKind: kind, deploymentName: "production" });
+        expect(requests).to.deep.equal([
+            "GET https://primary.example/language/authoring/analyze-text/projects/faq",
+            "GET https://secondary.example/language/authoring/analyze-text/projects/global/training-config-versions",
+        ]);
+    });
+
+    it("does not fail a preview because the secondary does not answer: up will find out", async () => {
+        const down = { status: 503, json: { error: { code: "ServiceUnavailable", message: "busy" } } };
+        const script = [project("Conversation"), down, down, down, down, down];
+        const { result } = await run(news(), olds("Conversation"), ...script);
+        expect(result.failures).to.equal(undefined);
+        expect(result.inputs).to.include({ projectKind: "Conversation" });
+    });
+});

@@ -1,0 +1,73 @@
+import * as pulumi from "@pulumi/pulumi";
+import { expect } from "chai";
+import { ReplicatedLanguageProject, type ReplicatedLanguageProjectArgs } from "../../../provider/resource";
+import { installMocks, isWireSecret, removeMocks, replicaType, resolve, type Recording } from "../stacks/azure-mocks";
+
+const key = "0123456789abcdef0123456789abcdef";
+const valid = {
+    primary: { endpoint: "https://primary.example", key },
+    secondary: { endpoint: "https://secondary.example", key: "fedcba9876543210fedcba9876543210" },
+    projectName: "faq",
+};
+
+/** Declares one replica and returns the inputs the engine would hand `check`. */
+async function registered(recording: Recording, args: unknown, name = "faq") {
+    const replica = new ReplicatedLanguageProject(name, args as ReplicatedLanguageProjectArgs);
+    await resolve(replica.urn);
+    const registration = recording.registrations.find((r) => r.type === replicaType && r.name === name);
+    expect(registration, "the replica was registered").to.not.equal(undefined);
+    return { replica, registration: registration! };
+}
+
+describe("ReplicatedLanguageProject: what the program gives reaches check", () => {
+    let recording: Recording;
+
+    beforeEach(async () => {
+        recording = await installMocks();
+    });
+
+    afterEach(() => removeMocks());
+
+    it("passes an output name and extra connection fields on, for check to refuse", async () => {
+        const args = { ...valid, deployment: { name: "production" }, primary: { ...valid.primary, apiKey: key } };
+        const { registration } = await registered(recording, args);
+        expect(registration.inputs.deployment).to.deep.equal({ name: "production" });
+        expect(registration.inputs.primary).to.deep.equal({ endpoint: "https://primary.example", key, apiKey: key });
+        expect(isWireSecret(registration.wire.primary.key ?? registration.wire.primary)).to.equal(true);
+    });
+
+    it("keeps secret a connection that is no object and a field that is no input: either may be a key", async () => {
+        const { registration } = await registered(recording, { ...valid, primary: key, apiKey: key }, "pasted");
+        expect(registration.inputs.primary).to.equal(key);
+        expect(isWireSecret(registration.wire.primary)).to.equal(true);
+        expect(isWireSecret(registration.wire.apiKey)).to.equal(true);
+        expect(isWireSecret(registration.wire.projectName)).to.equal(false);
+    });
+
+    it("keeps the outputs' placeholders: they exist on the resource and are not sent", async () => {
+        const { replica, registration } = await registered(recording, valid);
+        expect(pulumi.Output.isInstance(replica.deployment)).to.equal(true);
+        expect(registration.inputs).to.not.have.property("deployment");
+        expect(registration.inputs).to.not.have.property("secondaryEndpoint");
+    });
+
+    it("does not throw on missing arguments or an entraId that is no object", async () => {
+        const { registration } = await registered(recording, {
+            primary: { endpoint: "https://primary.example", entraId: null },
+            projectName: "faq",
+        });
+        expect(registration.inputs.primary).to.deep.equal({ endpoint: "https://primary.example", entraId: null });
+        expect(registration.inputs).to.not.have.property("secondary");
+        const tenant = await registered(
+            recording,
+            {
+                ...valid,
+                secondary: { endpoint: "https://s", entraId: "tenant" },
+            },
+            "tenant",
+        );
+        expect(tenant.registration.inputs.secondary.entraId).to.equal("tenant");
+        const empty = new ReplicatedLanguageProject("empty", undefined as unknown as ReplicatedLanguageProjectArgs);
+        expect(await resolve(empty.urn)).to.include("empty");
+    });
+});
