@@ -61,9 +61,9 @@ async function replicate(
     try {
         for (current of steps) {
             log.info(`${current.name}: ${current.reason}`);
-            await stepRunners[current.name](run);
+            const outcome = await stepRunners[current.name](run);
             delete run.state.pendingJob;
-            run.completed.push(current.name);
+            if (outcome === "ran") run.completed.push(current.name);
         }
     } catch (error) {
         if (!mayStillBeRunning(error)) delete run.state.pendingJob;

@@ -33,39 +33,52 @@ export interface TrainedModel {
 const training = (client: AuthoringClient, project: string) =>
     `training project "${project}" on ${client.transport.resourceLabel}`;
 
-/** A training job the service is still running for this model label. */
-export interface RunningTraining {
+/** The newest training job of a model label on the service. */
+export interface FoundTraining {
     jobId: string;
     statusUrl: string;
     createdDateTime: string;
+    /** Still queued or training; otherwise it ended. */
+    running: boolean;
+    status: TrainingJobState["status"];
+    trainingConfigVersion: string;
+    trainingMode?: "standard" | "advanced";
 }
 
 /**
- * The training job already running for this model label, if any. The service runs one training
- * job per project, so a second start would be refused (409); a job of another label is reported
- * rather than cancelled, since someone else started it.
+ * The newest training job of this model label that is running or succeeded, if any: a job to
+ * wait for or to take the result of, instead of training again (training is billed). The
+ * service runs one training job per project, so a running job of another label is reported
+ * rather than cancelled: someone else started it.
  */
-export async function findRunningTraining(
+export async function findLatestTraining(
     client: AuthoringClient,
     project: string,
     modelLabel: string,
     signal?: AbortSignal,
-): Promise<RunningTraining | undefined> {
+): Promise<FoundTraining | undefined> {
     const jobs = await client.listTrainingJobs(project, signal);
-    const running = jobs.filter((job) => !jobStatusMeanings[job.status].terminal);
-    const ours = running.find((job) => job.result.modelLabel === modelLabel);
-    if (ours) {
-        const statusUrl = client.trainingJobStatusUrl(project, ours.jobId);
-        return { jobId: ours.jobId, statusUrl, createdDateTime: ours.createdDateTime };
-    }
-    if (running.length > 0) {
-        const other = running[0]!;
+    const running = (job: TrainingJobState) => !jobStatusMeanings[job.status].terminal;
+    const other = jobs.find((job) => running(job) && job.result.modelLabel !== modelLabel);
+    if (other) {
         throw new Error(
             `${training(client, project)}: job ${other.jobId} is already training model "${other.result.modelLabel}"; ` +
                 "the service runs one training job per project: wait for it or cancel it, then run again",
         );
     }
-    return undefined;
+    const newest = jobs
+        .filter((job) => job.result.modelLabel === modelLabel && (running(job) || job.status === "succeeded"))
+        .sort((a, b) => Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime))[0];
+    if (!newest) return undefined;
+    return {
+        jobId: newest.jobId,
+        statusUrl: client.trainingJobStatusUrl(project, newest.jobId),
+        createdDateTime: newest.createdDateTime,
+        running: running(newest),
+        status: newest.status,
+        trainingConfigVersion: newest.result.trainingConfigVersion,
+        ...(newest.result.trainingMode && { trainingMode: newest.result.trainingMode }),
+    };
 }
 
 /**

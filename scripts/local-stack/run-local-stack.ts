@@ -6,7 +6,7 @@ import { seedPrimary } from "../../stacks/local/seed-primary";
 import { emulatorUrlVariable, localResources } from "../../stacks/local/settings";
 import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-workspace";
 import { runPulumi } from "../pulumi/pulumi-cli";
-import { findStackLocks } from "../pulumi/stale-locks";
+import { cancelKilledRuns } from "../pulumi/stale-locks";
 import { editPrimary } from "./edit-primary";
 import { startLocalServices } from "./local-services";
 
@@ -84,29 +84,13 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         };
         const pulumi = (args: readonly string[]) => runPulumi({ args, cwd: repoRoot, env, print });
         if (!stackExists(stateDir)) await pulumi(["stack", "init", localStackName, "--non-interactive"]);
-        if (run.command !== "cancel") await cancelKilledRun(stateDir, pulumi, log);
+        if (run.command !== "cancel") {
+            await cancelKilledRuns({ stateDir, project: localProjectName, stack: localStackName, pulumi, log });
+        }
         return await pulumi([run.command, "--stack", localStackName, ...fixedFlags[run.command], ...(run.flags ?? [])]);
     } finally {
         await services.stop();
     }
-}
-
-/**
- * A run killed mid-way (Ctrl-C twice, kill -9, a closed laptop) leaves the stack locked, and
- * every later command would fail until `pulumi cancel`. When the run that holds the lock is
- * gone from this machine, that is safe, so it is done here; a lock of a run still going is left
- * alone, and the CLI's own error says so.
- */
-async function cancelKilledRun(
-    stateDir: string,
-    pulumi: (args: readonly string[]) => Promise<string>,
-    log: (line: string) => void,
-): Promise<void> {
-    const { stale, live } = findStackLocks(stateDir, localProjectName, localStackName);
-    if (stale.length === 0 || live.length > 0) return;
-    const runs = stale.map((lock) => `pid ${lock.pid}, started ${lock.timestamp}`).join("; ");
-    log(`the stack is locked by a run that is gone (${runs}): cancelling it`);
-    await pulumi(["cancel", "--yes", "--stack", localStackName]);
 }
 
 /**

@@ -2,6 +2,26 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 
+/**
+ * A run killed mid-way (Ctrl-C twice, kill -9, a closed laptop) leaves its stack locked, and
+ * every later command fails until `pulumi cancel`. When the run that holds the lock is gone
+ * from this machine, cancelling is safe, so it is done before the next command; a lock of a
+ * run still going is left alone, and the CLI's own error then says so.
+ */
+export async function cancelKilledRuns(options: {
+    stateDir: string;
+    project: string;
+    stack: string;
+    pulumi: (args: readonly string[]) => Promise<string>;
+    log: (line: string) => void;
+}): Promise<void> {
+    const { stale, live } = findStackLocks(options.stateDir, options.project, options.stack);
+    if (stale.length === 0 || live.length > 0) return;
+    const runs = stale.map((lock) => `pid ${lock.pid}, started ${lock.timestamp}`).join("; ");
+    options.log(`the stack is locked by a run that is gone (${runs}): cancelling it`);
+    await options.pulumi(["cancel", "--yes", "--stack", options.stack]);
+}
+
 /** What the file backend writes into a stack's lock (pkg/backend/diy/lock.go). */
 interface StackLock {
     file: string;

@@ -24,14 +24,19 @@ const inputs = checkedInputsSchema.parse({
 const trainTarget = 'prod <- {"trainingConfigVersion":"latest","trainingMode":"standard"}';
 const base = `http://127.0.0.1:9/secondary/language/authoring/analyze-conversations/projects/faq`;
 
-function trainingJob(jobId: string, status: TrainingJobState["status"], createdDateTime: string): TrainingJobState {
+function trainingJob(
+    jobId: string,
+    status: TrainingJobState["status"],
+    createdDateTime: string,
+    trainingMode: "standard" | "advanced" = "standard",
+): TrainingJobState {
     const phase = { percentComplete: status === "succeeded" ? 100 : 50, status };
     return {
         jobId,
         status,
         createdDateTime,
         lastUpdatedDateTime: createdDateTime,
-        result: { modelLabel: "prod", trainingConfigVersion: "latest", trainingStatus: phase },
+        result: { modelLabel: "prod", trainingConfigVersion: "2022-09-01", trainingMode, trainingStatus: phase },
     };
 }
 
@@ -129,6 +134,29 @@ describe("replication steps: which training job a run waits for", () => {
         };
         await stepRunners.train(stepRun(client, { pendingJob }, ["import"]));
         expect(calls).to.deep.equal(["list", "cancel old", "poll old", "start", "poll new"]);
+    });
+
+    it("takes the result of a job of this label that succeeded since the import, as a killed run leaves it", async () => {
+        const { client, calls } = fakeSecondary([
+            trainingJob("older", "succeeded", "2026-11-22T06:00:00Z"),
+            trainingJob("killed-run", "succeeded", "2026-11-22T07:30:00Z"),
+        ]);
+        await stepRunners.train(stepRun(client, {}));
+        expect(calls).to.deep.equal(["list", "poll killed-run"]);
+    });
+
+    it("trains again when the job since the import used another training mode", async () => {
+        const { client, calls } = fakeSecondary([
+            trainingJob("advanced", "succeeded", "2026-11-22T07:30:00Z", "advanced"),
+        ]);
+        await stepRunners.train(stepRun(client, {}));
+        expect(calls).to.deep.equal(["list", "start", "poll new"]);
+    });
+
+    it("trains again when the newest job of this label failed", async () => {
+        const { client, calls } = fakeSecondary([trainingJob("failed", "failed", "2026-11-22T07:30:00Z")]);
+        await stepRunners.train(stepRun(client, {}));
+        expect(calls).to.deep.equal(["list", "start", "poll new"]);
     });
 
     it("ignores a pending job of another model label or other options", async () => {
