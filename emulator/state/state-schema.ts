@@ -9,6 +9,8 @@ import {
     projectAssetsSchema,
 } from "../../provider/contract";
 import { jobTimingSchema } from "../jobs/timing";
+import { predictorSchema } from "../model/predictor";
+import { trainedModelSchema } from "../model/train-model";
 
 // Everything the emulator remembers, as it is written to the data dir. Times are epoch milliseconds;
 // the wire formats are produced by api/render/.
@@ -40,6 +42,11 @@ export const storedModelSchema = z.object({
     evaluationOptions: evaluationSplitSchema,
     /** The working copy the model was trained on: load-snapshot restores it, export can write it. */
     snapshot: projectContentSchema,
+    /**
+     * What training learned (see model/train-model.ts). Absent on models trained before the emulator
+     * had a runtime: they are trained again, from the snapshot, when first needed.
+     */
+    trained: trainedModelSchema.optional(),
 });
 export type StoredModel = z.infer<typeof storedModelSchema>;
 
@@ -51,6 +58,8 @@ export const storedDeploymentSchema = z.object({
     deployedMs: epochMs,
     trainingConfigVersion: z.string(),
     expirationDate: z.string(),
+    /** The deployed model's predictor; absent on deployments made before the emulator had a runtime. */
+    predictor: predictorSchema.optional(),
 });
 export type StoredDeployment = z.infer<typeof storedDeploymentSchema>;
 
