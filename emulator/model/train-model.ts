@@ -46,14 +46,17 @@ function trainPredictor(content: ProjectContent, training: readonly LabelledItem
     const entityExamples: LabelledText[] = training.map((item) => ({ text: textOf(item), spans: entitiesOf(item) }));
     const categories = (items: readonly { category: string }[] | undefined) =>
         (items ?? []).map((item) => item.category);
-    const confidenceThreshold = content.metadata.settings?.confidenceThreshold ?? 0;
+    // CLU and orchestration alike: intents, and the confidence below which the top intent is None.
+    const intentModel = (intents: readonly { category: string }[] | undefined) => ({
+        intents: trainNaiveBayes(categories(intents), examples(intentOf)),
+        confidenceThreshold: content.metadata.settings?.confidenceThreshold ?? 0,
+    });
     switch (assets.projectKind) {
         case "Conversation":
             return {
                 formatVersion: 1,
                 projectKind: "Conversation",
-                intents: trainNaiveBayes(categories(assets.intents), examples(intentOf)),
-                confidenceThreshold,
+                ...intentModel(assets.intents),
                 entities: trainEntityModel(categories(assets.entities), entityExamples),
                 components: compileEntityComponents(assets.entities ?? []),
             };
@@ -61,8 +64,7 @@ function trainPredictor(content: ProjectContent, training: readonly LabelledItem
             return {
                 formatVersion: 1,
                 projectKind: "Orchestration",
-                intents: trainNaiveBayes(categories(assets.intents), examples(intentOf)),
-                confidenceThreshold,
+                ...intentModel(assets.intents),
                 targets: Object.fromEntries(
                     (assets.intents ?? []).flatMap((intent) =>
                         intent.orchestration === undefined ? [] : [[intent.category, intent.orchestration]],

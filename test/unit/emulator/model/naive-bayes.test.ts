@@ -5,16 +5,14 @@ import { featuresOf } from "../../../../emulator/model/text-features";
 const example = (text: string, ...labels: string[]) => ({ features: featuresOf(text), labels });
 
 describe("emulator/model/naive-bayes", () => {
-    const intents = trainNaiveBayes(
-        ["Greet", "Order", "Cancel"],
-        [
-            example("hello there", "Greet"),
-            example("good morning to you", "Greet"),
-            example("order a large pizza", "Order"),
-            example("I want to order pasta", "Order"),
-            example("cancel my order please", "Cancel"),
-        ],
-    );
+    const examples = [
+        example("hello there", "Greet"),
+        example("good morning to you", "Greet"),
+        example("order a large pizza", "Order"),
+        example("I want to order pasta", "Order"),
+        example("cancel my order please", "Cancel"),
+    ];
+    const intents = trainNaiveBayes(["Greet", "Order", "Cancel"], examples);
 
     it("ranks the label whose examples share the words, with posteriors that sum to 1", () => {
         const ranked = rankLabels(intents, featuresOf("order a pizza"));
@@ -62,16 +60,7 @@ describe("emulator/model/naive-bayes", () => {
     });
 
     it("is a pure function of its examples", () => {
-        const again = trainNaiveBayes(
-            ["Greet", "Order", "Cancel"],
-            [
-                example("hello there", "Greet"),
-                example("good morning to you", "Greet"),
-                example("order a large pizza", "Order"),
-                example("I want to order pasta", "Order"),
-                example("cancel my order please", "Cancel"),
-            ],
-        );
+        const again = trainNaiveBayes(["Greet", "Order", "Cancel"], structuredClone(examples));
         expect(JSON.parse(JSON.stringify(again))).to.deep.equal(intents);
         expect(rankLabels(again, featuresOf("order now"))).to.deep.equal(rankLabels(intents, featuresOf("order now")));
     });
