@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
     apiFamilySchema,
     apiVersionSchema,
+    customTextTaskSchema,
     errorDetailSchema,
     exportedProjectMetadataSchema,
     exportedProjectSchema,
@@ -106,14 +107,8 @@ export const forcedOutcomeSchema = z.discriminatedUnion("kind", [
 ]);
 export type ForcedOutcome = z.infer<typeof forcedOutcomeSchema>;
 
-export const storedJobSchema = z.object({
-    jobId: z.string(),
-    family: apiFamilySchema,
-    /** The api-version of the trigger: status and result URLs carry it. */
-    apiVersion: apiVersionSchema,
-    projectName: z.string(),
-    /** Path of the status URL below the resource endpoint; a status GET must match it exactly. */
-    statusPath: z.string(),
+/** How a job moves (see jobs/progression.ts): authoring jobs and runtime text jobs alike. */
+const jobProgressShape = {
     createdMs: epochMs,
     lastUpdatedMs: epochMs,
     completedMs: epochMs.optional(),
@@ -124,15 +119,71 @@ export const storedJobSchema = z.object({
     phasePolls: z.number().int(),
     timing: jobTimingSchema,
     forced: forcedOutcomeSchema.optional(),
+};
+
+export const storedJobSchema = z.object({
+    jobId: z.string(),
+    family: apiFamilySchema,
+    /** The api-version of the trigger: status and result URLs carry it. */
+    apiVersion: apiVersionSchema,
+    projectName: z.string(),
+    /** Path of the status URL below the resource endpoint; a status GET must match it exactly. */
+    statusPath: z.string(),
+    ...jobProgressShape,
     errors: z.array(errorDetailSchema).optional(),
     operation: jobOperationSchema,
 });
 export type StoredJob = z.infer<typeof storedJobSchema>;
 
+/** One input document of a text analysis job, checked when the job was submitted. */
+export const storedTextDocumentSchema = z.object({
+    id: z.string(),
+    language: z.string(),
+    /** Dropped once the job has run: the results keep what they show. */
+    text: z.string().optional(),
+    /** Text elements, for `showStats`. */
+    charactersCount: z.number().int(),
+    /** Why the document is not analyzed (the same for every task). */
+    error: errorDetailSchema.optional(),
+});
+export type StoredTextDocument = z.infer<typeof storedTextDocumentSchema>;
+
+/** A class (no span) or an entity (with its span in the task's stringIndexType). */
+export const storedPredictionSchema = z.object({
+    category: z.string(),
+    confidenceScore: z.number(),
+    text: z.string().optional(),
+    offset: z.number().int().optional(),
+    length: z.number().int().optional(),
+});
+export type StoredPrediction = z.infer<typeof storedPredictionSchema>;
+
+/** How one task of a text analysis job ended: an error, or the predictions per analyzed document id. */
+export const storedTaskOutcomeSchema = z.object({
+    error: errorDetailSchema.optional(),
+    predictions: z.record(z.string(), z.array(storedPredictionSchema)),
+});
+export type StoredTaskOutcome = z.infer<typeof storedTaskOutcomeSchema>;
+
+/** A runtime `analyze-text/jobs` job: progresses like an authoring job (timing, faults, cancel). */
+export const storedTextJobSchema = z.object({
+    jobId: z.string(),
+    displayName: z.string().optional(),
+    ...jobProgressShape,
+    documents: z.array(storedTextDocumentSchema),
+    tasks: z.array(customTextTaskSchema),
+    /** One per task, once the job has run. */
+    outcomes: z.array(storedTaskOutcomeSchema).optional(),
+    errors: z.array(errorDetailSchema).optional(),
+});
+export type StoredTextJob = z.infer<typeof storedTextJobSchema>;
+
 /** Project names are unique per resource across both families, hence one map for all kinds. */
 export const resourceStateSchema = z.object({
     projects: z.record(z.string(), storedProjectSchema),
     jobs: z.record(z.string(), storedJobSchema),
+    /** Runtime text analysis jobs; absent in state written before the emulator had a runtime. */
+    textJobs: z.record(z.string(), storedTextJobSchema).default({}),
 });
 export type ResourceState = z.infer<typeof resourceStateSchema>;
 
