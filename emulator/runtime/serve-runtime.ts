@@ -4,7 +4,7 @@ import type { HttpResponse } from "../http/messages";
 import type { AdmittedRequest } from "../http/service-pipeline";
 import type { RuntimeContext } from "./runtime-context";
 import { matchRuntimeRoute } from "./runtime-routes";
-import { resolveRuntimeVersion, type RuntimeVersion } from "./runtime-versions";
+import { resolveRuntimeVersion, runtimeErrorFeatures } from "./runtime-versions";
 import { forgetExpiredTextJobs } from "./text-jobs/text-job-progress";
 
 /**
@@ -13,12 +13,11 @@ import { forgetExpiredTextJobs } from "./text-jobs/text-job-progress";
  */
 export async function serveRuntimeRequest(admitted: AdmittedRequest): Promise<HttpResponse> {
     const { service, resource, path, request, target } = admitted;
-    let version: RuntimeVersion | undefined;
     try {
         const match = matchRuntimeRoute(request.method, path);
-        version =
+        const apiVersion =
             match === undefined ? undefined : resolveRuntimeVersion(match.route.api, request.query.get("api-version"));
-        if (match === undefined || version === undefined) {
+        if (match === undefined || apiVersion === undefined) {
             throw httpErrors.resourceNotFound();
         }
         const state = service.store.resource(resource.name);
@@ -30,7 +29,7 @@ export async function serveRuntimeRequest(admitted: AdmittedRequest): Promise<Ht
             resource,
             state,
             now,
-            apiVersion: version.apiVersion,
+            apiVersion,
             newJobTerms: () => ({
                 timing: service.timingRules.resolve(resource.name, "analyzeText"),
                 forced: service.faults.takeJobFault(target),
@@ -38,6 +37,6 @@ export async function serveRuntimeRequest(admitted: AdmittedRequest): Promise<Ht
         };
         return serviceAnswer(await match.route.handler(ctx));
     } catch (error) {
-        return errorAnswer(asServiceError(error), version);
+        return errorAnswer(asServiceError(error), runtimeErrorFeatures);
     }
 }

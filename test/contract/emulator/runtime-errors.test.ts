@@ -66,10 +66,11 @@ describe("emulator runtime: errors as the service spells them", function () {
             code: "NotFound",
             message: 'The deployment "staging" could not be found.',
         });
-        // The hand-written 2022-05-01 spec declares no such header.
-        const older = await conversations(conversationTask("Nope", "hi"), "2022-05-01");
-        expect(errorOf(older, 404).code).to.equal("ProjectNotFound");
-        expect(older.headers.get("x-ms-error-code")).to.equal(null);
+        for (const version of ["2022-05-01", "2024-11-01"]) {
+            const answer = await conversations(conversationTask("Nope", "hi"), version);
+            expect(errorOf(answer, 404).code).to.equal("ProjectNotFound");
+            expect(answer.headers.get("x-ms-error-code"), version).to.equal("ProjectNotFound");
+        }
     });
 
     it("names the offending field of an invalid body", async () => {
