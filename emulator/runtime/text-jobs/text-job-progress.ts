@@ -1,7 +1,7 @@
 import type { JobStatus } from "../../../provider/contract";
 import { dayMs } from "../../domain/timestamps";
 import { jobErrors } from "../../errors";
-import { observeJob, setStatus } from "../../jobs/progression";
+import { isTerminal, observeJob, setStatus } from "../../jobs/progression";
 import type { ResourceState, StoredTextJob } from "../../state/state-schema";
 import { runTextTasks, type TextTaskEnvironment } from "./run-text-tasks";
 
@@ -17,16 +17,24 @@ export interface TextJobEnvironment extends TextTaskEnvironment {
 
 /**
  * Moves a text analysis job like an authoring job (job timing rules, injected failJob/hangJob,
- * cancel). It runs its tasks when it finishes; then its document texts are dropped.
+ * cancel). It runs its tasks when it finishes; once it has ended, its document texts are dropped.
  */
 export async function advanceTextJob(
     job: StoredTextJob,
     env: TextJobEnvironment,
     observation: "poll" | "tick",
 ): Promise<void> {
-    if (!observeJob(job, env.now, observation)) {
-        return;
+    if (observeJob(job, env.now, observation)) {
+        await finish(job, env);
     }
+    if (isTerminal(job.status)) {
+        for (const document of job.documents) {
+            delete document.text;
+        }
+    }
+}
+
+async function finish(job: StoredTextJob, env: TextJobEnvironment): Promise<void> {
     if (job.forced?.kind === "fail") {
         job.errors = [jobErrors.injected(job.forced.code, job.forced.message)];
         setStatus(job, "failed", env.now);
@@ -34,9 +42,6 @@ export async function advanceTextJob(
     }
     const outcomes = await runTextTasks(job, env);
     job.outcomes = outcomes;
-    for (const document of job.documents) {
-        delete document.text;
-    }
     const errors = outcomes.flatMap((outcome) => (outcome.error === undefined ? [] : [outcome.error]));
     if (errors.length > 0) {
         job.errors = errors;
