@@ -72,7 +72,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
             timingRules,
             queue: new SerialQueue(),
         };
-        const admin: AdminContext = { service, timingRules };
+        const admin: AdminContext = { service };
         return (request) =>
             request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
                 ? serveAdminRequest(admin, request)

@@ -6,7 +6,6 @@ import { adminErrors } from "../errors";
 import { asServiceError, errorAnswer } from "../http/answers";
 import { ok, type EmulatorRequest, type HttpResponse } from "../http/messages";
 import type { LanguageService } from "../http/service-pipeline";
-import type { JobTimingRules } from "../jobs/timing";
 import { faultRuleSchema, jobTimingRequestSchema, outageSchema, projectEditSchema } from "./admin-schemas";
 import { applyProjectEdit } from "./project-edits";
 
@@ -15,7 +14,6 @@ export const adminPrefix = "/_emulator";
 
 export interface AdminContext {
     readonly service: LanguageService;
-    readonly timingRules: JobTimingRules;
 }
 
 interface AdminRoute {
@@ -69,22 +67,22 @@ const adminRoutes: readonly AdminRoute[] = [
     {
         method: "GET",
         pattern: /^\/job-timing$/,
-        handle: ({ timingRules }) => ok({ value: timingRules.list() }),
+        handle: ({ service }) => ok({ value: service.timingRules.list() }),
     },
     {
         method: "PUT",
         pattern: /^\/job-timing$/,
-        handle: ({ timingRules }, request) => {
+        handle: ({ service }, request) => {
             const { timing, ...scope } = readBody(request, jobTimingRequestSchema);
-            timingRules.set(scope, timing);
-            return ok({ value: timingRules.list() });
+            service.timingRules.set(scope, timing);
+            return ok({ value: service.timingRules.list() });
         },
     },
     {
         method: "DELETE",
         pattern: /^\/job-timing$/,
-        handle: ({ timingRules }) => {
-            timingRules.reset();
+        handle: ({ service }) => {
+            service.timingRules.reset();
             return noContent;
         },
     },
