@@ -11,7 +11,7 @@ import type { ScoredSpan } from "./label-span";
 export function resolveEntities(
     candidates: readonly ComponentSpan[],
     categoryOrder: readonly string[],
-    requiredComponents: Readonly<Record<string, readonly RequiredComponent[]>> = {},
+    requiredComponents: ReadonlyMap<string, readonly RequiredComponent[]> = new Map(),
 ): ScoredSpan[] {
     const merged = new Map<string, { span: ScoredSpan; components: Set<RequiredComponent> }>();
     for (const candidate of candidates) {
@@ -30,7 +30,7 @@ export function resolveEntities(
     };
     const eligible = [...merged.values()]
         .filter(({ span, components }) =>
-            (requiredComponents[span.category] ?? []).every((component) => components.has(component)),
+            (requiredComponents.get(span.category) ?? []).every((component) => components.has(component)),
         )
         .map(({ span }) => span)
         .sort(

@@ -1,4 +1,4 @@
-import { findComponentEntities, type ComponentSpan } from "./entity-components";
+import { findComponentEntities, requiredComponentsOf, type ComponentSpan } from "./entity-components";
 import { findLearnedEntities, type EntityModel } from "./entity-model";
 import { resolveEntities } from "./entity-resolution";
 import type { ScoredSpan } from "./label-span";
@@ -37,7 +37,7 @@ export function predictUtteranceEntities(predictor: PredictorOf<"Conversation">,
         ...learned(predictor.entities, text),
         ...findComponentEntities(predictor.components, text),
     ];
-    return resolveEntities(candidates, predictor.entities.categories, predictor.components.requiredComponents);
+    return resolveEntities(candidates, predictor.entities.categories, requiredComponentsOf(predictor.components));
 }
 
 export function predictDocumentEntities(predictor: PredictorOf<"CustomEntityRecognition">, text: string): ScoredSpan[] {

@@ -26,8 +26,8 @@ export const predictorSchema = z.discriminatedUnion("projectKind", [
         formatVersion,
         projectKind: z.literal("Orchestration"),
         ...intentShape,
-        /** Intent -> where it routes; intents without a target are absent. */
-        targets: z.record(z.string(), orchestrationTargetSchema),
+        /** Where each intent routes; intents without a target are absent. */
+        targets: z.array(z.object({ intent: z.string(), target: orchestrationTargetSchema })),
     }),
     z.object({ formatVersion, projectKind: z.literal("CustomSingleLabelClassification"), classes: naiveBayesSchema }),
     z.object({ formatVersion, projectKind: z.literal("CustomMultiLabelClassification"), classes: naiveBayesSchema }),

@@ -65,10 +65,10 @@ function trainPredictor(content: ProjectContent, training: readonly LabelledItem
                 formatVersion: 1,
                 projectKind: "Orchestration",
                 ...intentModel(assets.intents),
-                targets: Object.fromEntries(
-                    (assets.intents ?? []).flatMap((intent) =>
-                        intent.orchestration === undefined ? [] : [[intent.category, intent.orchestration]],
-                    ),
+                targets: (assets.intents ?? []).flatMap((intent) =>
+                    intent.orchestration === undefined
+                        ? []
+                        : [{ intent: intent.category, target: intent.orchestration }],
                 ),
             };
         case "CustomSingleLabelClassification":

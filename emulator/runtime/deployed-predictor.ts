@@ -1,5 +1,6 @@
 import type { ApiFamily } from "../../provider/contract";
 import type { HostedResource } from "../config/hosted-resource";
+import { ownEntry } from "../domain/own-entry";
 import { findProject } from "../domain/projects";
 import { httpErrors } from "../errors";
 import { ensureTrained } from "../jobs/effects/ensure-trained";
@@ -26,12 +27,12 @@ export async function findDeployedPredictor(
     if (project === undefined) {
         return { kind: "missing", what: "project", name: projectName };
     }
-    const deployment = project.deployments[deploymentName];
+    const deployment = ownEntry(project.deployments, deploymentName);
     if (deployment === undefined) {
         return { kind: "missing", what: "deployment", name: deploymentName };
     }
     if (deployment.predictor === undefined) {
-        const model = project.models[deployment.modelLabel];
+        const model = ownEntry(project.models, deployment.modelLabel);
         if (model?.modelId !== deployment.modelId) {
             throw httpErrors.internal(
                 `The deployment "${deploymentName}" of the project "${projectName}" was made by an earlier emulator and its model has since been replaced; deploy again.`,

@@ -34,7 +34,7 @@ export async function predictOrchestration(
             : directRanking(predictor, parameters.directTarget);
     const intents: Record<string, TargetIntentResult> = {};
     for (const { label, score } of ranking.intents) {
-        const target = predictor.targets[label];
+        const target = predictor.targets.find((routed) => routed.intent === label)?.target;
         const routed = target?.targetProjectKind === "Conversation" && label === ranking.topIntent;
         const conversation = routed
             ? await findTarget(
@@ -60,7 +60,7 @@ export async function predictOrchestration(
 
 /** The intent whose target project (or LUIS app) is the direct target, as certain as can be. */
 function directRanking(predictor: PredictorOf<"Orchestration">, directTarget: string): IntentRanking {
-    const intent = Object.entries(predictor.targets).find(([, target]) => targetName(target) === directTarget)?.[0];
+    const intent = predictor.targets.find(({ target }) => targetName(target) === directTarget)?.intent;
     if (intent === undefined) {
         throw httpErrors.invalidParameter(
             "parameters.directTarget",

@@ -158,10 +158,13 @@ export const storedPredictionSchema = z.object({
 });
 export type StoredPrediction = z.infer<typeof storedPredictionSchema>;
 
-/** How one task of a text analysis job ended: an error, or the predictions per analyzed document id. */
+/**
+ * How one task of a text analysis job ended: an error, or the predictions of each document, in the
+ * job's document order (none for a document with an error).
+ */
 export const storedTaskOutcomeSchema = z.object({
     error: errorDetailSchema.optional(),
-    predictions: z.record(z.string(), z.array(storedPredictionSchema)),
+    predictions: z.array(z.array(storedPredictionSchema)),
 });
 export type StoredTaskOutcome = z.infer<typeof storedTaskOutcomeSchema>;
 

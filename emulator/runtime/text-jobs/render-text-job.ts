@@ -14,6 +14,12 @@ export interface TextJobView {
     readonly top: number | undefined;
 }
 
+/** A document of the page shown, with its place in the job (where its task predictions are). */
+interface PagedDocument {
+    readonly document: StoredTextDocument;
+    readonly index: number;
+}
+
 /** A transaction is 1,000 text elements (Learn, "data limits": a text record). */
 const charactersPerTransaction = 1000;
 
@@ -24,7 +30,7 @@ const charactersPerTransaction = 1000;
  */
 export function renderTextJob(job: StoredTextJob, view: TextJobView): Record<string, unknown> {
     const end = view.top === undefined ? job.documents.length : view.skip + view.top;
-    const page = job.documents.slice(view.skip, end);
+    const page = job.documents.map((document, index) => ({ document, index })).slice(view.skip, end);
     const outcomes = job.outcomes ?? [];
     const items = job.tasks.flatMap((task, index) => {
         const outcome = outcomes[index];
@@ -61,20 +67,21 @@ function taskResult(
     job: StoredTextJob,
     task: CustomTextTask,
     outcome: StoredTaskOutcome,
-    page: readonly StoredTextDocument[],
+    page: readonly PagedDocument[],
     showStats: boolean,
 ): Record<string, unknown> {
-    const analyzed = page.filter((document) => document.error === undefined);
     return {
         kind: `${task.kind}LROResults`,
         ...(task.taskName === undefined ? {} : { taskName: task.taskName }),
         lastUpdateDateTime: formatDateTime(job.lastUpdatedMs),
         status: "succeeded",
         results: {
-            documents: analyzed.map((document) =>
-                documentResult(task, document, outcome.predictions[document.id] ?? [], showStats),
+            documents: page.flatMap(({ document, index }) =>
+                document.error === undefined
+                    ? [documentResult(task, document, outcome.predictions[index] ?? [], showStats)]
+                    : [],
             ),
-            errors: page.flatMap((document) =>
+            errors: page.flatMap(({ document }) =>
                 document.error === undefined ? [] : [{ id: document.id, error: structuredClone(document.error) }],
             ),
             ...(showStats ? { statistics: requestStatistics(job.documents) } : {}),

@@ -61,17 +61,14 @@ async function runTask(
         );
     }
     const indexType = task.kind === "CustomEntityRecognition" ? task.parameters.stringIndexType : undefined;
-    const predictions: Record<string, StoredPrediction[]> = {};
-    for (const document of job.documents) {
-        if (document.error === undefined) {
-            predictions[document.id] = predictDocument(predictor, document.text ?? "", indexType);
-        }
-    }
+    const predictions = job.documents.map((document) =>
+        document.error === undefined ? predictDocument(predictor, document.text ?? "", indexType) : [],
+    );
     return { predictions };
 }
 
 function failed(error: ErrorDetail): StoredTaskOutcome {
-    return { error, predictions: {} };
+    return { error, predictions: [] };
 }
 
 function predictDocument(

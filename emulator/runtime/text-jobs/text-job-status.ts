@@ -1,3 +1,4 @@
+import { ownEntry } from "../../domain/own-entry";
 import { httpErrors } from "../../errors";
 import { ok, type HttpResponse } from "../../http/messages";
 import { isTerminal, startCancelling } from "../../jobs/progression";
@@ -36,7 +37,7 @@ export async function cancelTextJob(ctx: RuntimeContext): Promise<HttpResponse> 
 
 function requireTextJob(ctx: RuntimeContext): StoredTextJob {
     const jobId = ctx.params[0]!;
-    const job = ctx.state.textJobs[jobId];
+    const job = ownEntry(ctx.state.textJobs, jobId);
     if (job === undefined) {
         throw httpErrors.operationNotFound(jobId);
     }

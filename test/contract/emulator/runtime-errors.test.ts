@@ -135,6 +135,23 @@ describe("emulator runtime: errors as the service spells them", function () {
         expect((await submit(textBody(full))).status).to.equal(202);
     });
 
+    it("takes names like constructor and __proto__ for plain names", async () => {
+        const project = await conversations(conversationTask("constructor", "hi"));
+        expect(errorOf(project, 404).code).to.equal("ProjectNotFound");
+        const deployment = await conversations(conversationTask("TravelBot", "hi", { deploymentName: "toString" }));
+        expect(errorOf(deployment, 404).code).to.equal("NotFound");
+        const job = await runtime.send("GET", "/analyze-text/jobs/constructor", "2023-04-01");
+        expect(errorOf(job, 404).code).to.equal("OperationNotFound");
+        const statusUrl = await runtime.submitTextJob(
+            textBody([
+                { id: "__proto__", text: "hello" },
+                { id: "constructor", text: "" },
+            ]),
+        );
+        const finished = await runtime.waitForTextJob(statusUrl);
+        expect(finished.errors?.[0]?.code).to.equal("ProjectNotFound");
+    });
+
     it("answers the gateway's 404 for an unknown runtime path", async () => {
         for (const path of ["/analyze-text", "/:analyze-text-custom", "/analyze-conversations/jobs"]) {
             const answer = await runtime.send("POST", path, "2023-04-01", { body: {} });

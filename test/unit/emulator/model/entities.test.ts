@@ -63,6 +63,17 @@ describe("emulator/model: entities", () => {
         expect(findLearnedEntities(model, "my surface broke")).to.deep.equal([]);
     });
 
+    it("learns any word, __proto__ and constructor included, without touching Object.prototype", () => {
+        const model = trainEntityModel(
+            ["constructor"],
+            [labelled("call __proto__ now", ["constructor", "__proto__"]), labelled("a constructor here")],
+        );
+        const text = "then __proto__ and constructor";
+        expect(found(text, findLearnedEntities(model, text))).to.deep.equal(["constructor:__proto__"]);
+        expect(Object.prototype).to.not.have.property("0");
+        expect(JSON.parse(JSON.stringify(model))).to.deep.equal(model);
+    });
+
     it("matches list synonyms as whole words ignoring case, and regular expressions", () => {
         const components = compileEntityComponents([
             {
@@ -108,7 +119,7 @@ describe("emulator/model: entities", () => {
                 span("A", 30, 2, 0.8, "learned"),
             ],
             ["A", "B", "Code", "Word", "Long", "Short"],
-            { Code: ["regex"] },
+            new Map([["Code", ["regex"] as const]]),
         );
         expect(resolved.map((s) => [s.category, s.offset, s.confidence])).to.deep.equal([
             ["Code", 10, 1],
