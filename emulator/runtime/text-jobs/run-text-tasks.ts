@@ -5,7 +5,7 @@ import { predictClasses, predictDocumentEntities } from "../../model/predict";
 import type { Predictor } from "../../model/predictor";
 import type { ResourceState, StoredPrediction, StoredTaskOutcome, StoredTextJob } from "../../state/state-schema";
 import { findDeployedPredictor } from "../deployed-predictor";
-import { measureSpan } from "../string-index";
+import { spanMeasure } from "../string-index";
 
 export interface TextTaskEnvironment {
     readonly state: ResourceState;
@@ -83,13 +83,15 @@ function predictDocument(
                 category: label,
                 confidenceScore: score,
             }));
-        case "CustomEntityRecognition":
+        case "CustomEntityRecognition": {
+            const measure = spanMeasure(text, indexType);
             return predictDocumentEntities(predictor, text).map((span) => ({
                 category: span.category,
                 confidenceScore: span.confidence,
                 text: text.slice(span.offset, span.offset + span.length),
-                ...measureSpan(text, span, indexType),
+                ...measure(span),
             }));
+        }
         case "Conversation":
         case "Orchestration":
             return [];
