@@ -1,5 +1,5 @@
 import type { ProjectMetadata } from "../provider/contract";
-import type { FaultRuleInput, JobTimingRequest, ProjectEdit } from "./admin/admin-schemas";
+import type { FaultRuleInput, JobTimingRequest, Outage, OutageInput, ProjectEdit } from "./admin/admin-schemas";
 import type { ActiveFault } from "./admin/faults";
 import type { RequestLogEntry } from "./admin/request-log";
 import type { JobTiming, TimingRule, TimingScope } from "./jobs/timing";
@@ -10,6 +10,10 @@ export interface AdminResource {
     readonly region: string;
     readonly endpoint: string;
     readonly storageAccount?: string;
+    /** Present while the resource's region is down. */
+    readonly outage?: Outage;
+    /** With an outage: how many requests it holds unanswered right now. */
+    readonly heldRequests?: number;
 }
 
 /** Raised for any non-2xx answer of the admin API. */
@@ -59,6 +63,20 @@ export class EmulatorAdminClient {
 
     async clearFaults(): Promise<void> {
         await this.call("DELETE", "/faults");
+    }
+
+    /**
+     * Takes the resource's region down: every request to it (authoring and runtime) answers the
+     * status (503 by default), loses its connection, or hangs, until `endOutage`.
+     */
+    async startOutage(resource: string, outage: OutageInput): Promise<Outage> {
+        const path = `/resources/${encodeURIComponent(resource)}/outage`;
+        return (await this.call<{ outage: Outage }>("PUT", path, outage)).outage;
+    }
+
+    /** Brings the region back; requests held by a `hang` outage are closed unanswered. */
+    async endOutage(resource: string): Promise<void> {
+        await this.call("DELETE", `/resources/${encodeURIComponent(resource)}/outage`);
     }
 
     /** Edits a project as a Language Studio user would; answers the project's new metadata. */

@@ -1,6 +1,7 @@
 import { parseContract } from "../provider/contract";
 import { adminPrefix, serveAdminRequest, type AdminContext } from "./admin/admin-api";
 import { FaultRegistry } from "./admin/faults";
+import { OutageRegistry } from "./admin/outages";
 import { RequestLog } from "./admin/request-log";
 import { defaultResources } from "./config/default-resources";
 import { hostResource, type HostedResource } from "./config/hosted-resource";
@@ -44,7 +45,7 @@ export interface RunningEmulator {
     stop(): Promise<void>;
 }
 
-/** Starts the Language authoring emulator; every resource shares one port under its own path prefix. */
+/** Starts the Language emulator (authoring and runtime); every resource shares one port under its own path prefix. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
     const definitions = parseContract(
         resourceDefinitionsSchema,
@@ -54,6 +55,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     const clock = options.clock ?? systemClock;
     const store = Store.open(options.dataDir);
     const timingRules = new JobTimingRules(options.jobTiming ?? defaultJobTiming);
+    const outages = new OutageRegistry();
     const server = await listen(options.port, (url) => {
         const resources = new Map<string, HostedResource>(
             definitions.map((definition) => [definition.name, hostResource(definition, url)]),
@@ -63,12 +65,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
             store,
             clock,
             faults: new FaultRegistry(),
+            outages,
             rateLimiter: new RateLimiter(options.rateLimits ?? documentedRateLimits, clock),
             requestLog: new RequestLog(clock),
             jobRunner: new JobRunner(timingRules),
+            timingRules,
             queue: new SerialQueue(),
         };
-        const admin: AdminContext = { service, timingRules };
+        const admin: AdminContext = { service };
         return (request) =>
             request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
                 ? serveAdminRequest(admin, request)
@@ -83,7 +87,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
             endpoint: `${server.url}/${definition.name}`,
             keys: definition.keys,
         })),
-        // Idempotent: test teardown may stop an emulator its test already stopped.
-        stop: () => (stopping ??= server.close().then(() => store.flush())),
+        // Idempotent: test teardown may stop an emulator its test already stopped. Requests held
+        // by an outage are let go first, so no socket outlives the server.
+        stop: () => {
+            outages.endAll();
+            return (stopping ??= server.close().then(() => store.flush()));
+        },
     };
 }

@@ -6,8 +6,7 @@ import { adminErrors } from "../errors";
 import { asServiceError, errorAnswer } from "../http/answers";
 import { ok, type EmulatorRequest, type HttpResponse } from "../http/messages";
 import type { LanguageService } from "../http/service-pipeline";
-import type { JobTimingRules } from "../jobs/timing";
-import { faultRuleSchema, jobTimingRequestSchema, projectEditSchema } from "./admin-schemas";
+import { faultRuleSchema, jobTimingRequestSchema, outageSchema, projectEditSchema } from "./admin-schemas";
 import { applyProjectEdit } from "./project-edits";
 
 /** Everything under `/_emulator/`: test controls, not part of the Language API. */
@@ -15,7 +14,6 @@ export const adminPrefix = "/_emulator";
 
 export interface AdminContext {
     readonly service: LanguageService;
-    readonly timingRules: JobTimingRules;
 }
 
 interface AdminRoute {
@@ -36,33 +34,55 @@ const adminRoutes: readonly AdminRoute[] = [
         pattern: /^\/resources$/,
         handle: ({ service }) =>
             ok({
-                value: [...service.resources.values()].map(({ name, region, endpoint, storage }) => ({
-                    name,
-                    region,
-                    endpoint,
-                    ...(storage === undefined ? {} : { storageAccount: storage.accountName }),
-                })),
+                value: [...service.resources.values()].map(({ name, region, endpoint, storage }) => {
+                    const outage = service.outages.current(name);
+                    return {
+                        name,
+                        region,
+                        endpoint,
+                        ...(storage === undefined ? {} : { storageAccount: storage.accountName }),
+                        ...(outage === undefined ? {} : { outage, heldRequests: service.outages.heldCount(name) }),
+                    };
+                }),
             }),
+    },
+    {
+        method: "PUT",
+        pattern: /^\/resources\/([^/]+)\/outage$/,
+        handle: ({ service }, request, match) => {
+            const resource = requireHostedResource(service, decodeURIComponent(match[1]!));
+            const outage = readBody(request, outageSchema);
+            service.outages.begin(resource, outage);
+            return ok({ resource, outage });
+        },
+    },
+    {
+        method: "DELETE",
+        pattern: /^\/resources\/([^/]+)\/outage$/,
+        handle: ({ service }, _request, match) => {
+            service.outages.end(requireHostedResource(service, decodeURIComponent(match[1]!)));
+            return noContent;
+        },
     },
     {
         method: "GET",
         pattern: /^\/job-timing$/,
-        handle: ({ timingRules }) => ok({ value: timingRules.list() }),
+        handle: ({ service }) => ok({ value: service.timingRules.list() }),
     },
     {
         method: "PUT",
         pattern: /^\/job-timing$/,
-        handle: ({ timingRules }, request) => {
+        handle: ({ service }, request) => {
             const { timing, ...scope } = readBody(request, jobTimingRequestSchema);
-            timingRules.set(scope, timing);
-            return ok({ value: timingRules.list() });
+            service.timingRules.set(scope, timing);
+            return ok({ value: service.timingRules.list() });
         },
     },
     {
         method: "DELETE",
         pattern: /^\/job-timing$/,
-        handle: ({ timingRules }) => {
-            timingRules.reset();
+        handle: ({ service }) => {
+            service.timingRules.reset();
             return noContent;
         },
     },
@@ -124,6 +144,14 @@ export async function serveAdminRequest(admin: AdminContext, request: EmulatorRe
     }
 }
 
+/** The resource a path names, or the admin 404. */
+function requireHostedResource(service: LanguageService, name: string): string {
+    if (!service.resources.has(name)) {
+        throw adminErrors.notFound(`The emulator hosts no resource "${name}".`);
+    }
+    return name;
+}
+
 /** A Language Studio edit: saved at once, moving lastModifiedDateTime, serialized with the resource's requests. */
 function editProject(
     service: LanguageService,
@@ -131,9 +159,7 @@ function editProject(
     resourceName: string,
     projectName: string,
 ): Promise<HttpResponse> {
-    if (!service.resources.has(resourceName)) {
-        throw adminErrors.notFound(`The emulator hosts no resource "${resourceName}".`);
-    }
+    requireHostedResource(service, resourceName);
     const edit = readBody(request, projectEditSchema);
     return service.queue.run(resourceName, async () => {
         const project = service.store.resource(resourceName).projects[projectName];

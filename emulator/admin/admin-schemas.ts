@@ -31,6 +31,19 @@ export const faultRuleSchema = z.strictObject({
 export type FaultRuleInput = z.input<typeof faultRuleSchema>;
 export type FaultRule = z.output<typeof faultRuleSchema>;
 
+/**
+ * "The region is down" for one resource: every request to it (authoring and runtime) gets this,
+ * until the outage is ended. `hang` holds requests unanswered; ending the outage (or stopping the
+ * emulator) closes them without an answer.
+ */
+export const outageSchema = z.discriminatedUnion("mode", [
+    z.strictObject({ mode: z.literal("status"), status: z.number().int().min(500).max(599).default(503) }),
+    z.strictObject({ mode: z.literal("dropConnection") }),
+    z.strictObject({ mode: z.literal("hang") }),
+]);
+export type OutageInput = z.input<typeof outageSchema>;
+export type Outage = z.output<typeof outageSchema>;
+
 export const jobTimingRequestSchema = z.strictObject({ ...timingScopeSchema.shape, timing: jobTimingSchema });
 export type JobTimingRequest = z.infer<typeof jobTimingRequestSchema>;
 

@@ -1,10 +1,16 @@
 import type { z } from "zod";
 import { ContractError, parseContract, stringIndexTypeSchema } from "../../provider/contract";
 import { httpErrors } from "../errors";
+import type { EmulatorRequest } from "../http/messages";
 import type { RouteContext } from "./route-context";
 
+/** Whatever carries a request: an authoring or a runtime handler's context. */
+interface WithRequest {
+    readonly request: EmulatorRequest;
+}
+
 /** The JSON body, or a 400 the way the service words an empty or unparsable body. */
-export function readJson(ctx: RouteContext): unknown {
+export function readJson(ctx: WithRequest): unknown {
     const text = ctx.request.body.toString("utf8");
     if (text.trim() === "") {
         throw httpErrors.emptyRequest();
@@ -28,7 +34,7 @@ export function validateBody<Schema extends z.ZodType>(schema: Schema, value: un
     }
 }
 
-export function readBody<Schema extends z.ZodType>(ctx: RouteContext, schema: Schema): z.output<Schema> {
+export function readBody<Schema extends z.ZodType>(ctx: WithRequest, schema: Schema): z.output<Schema> {
     return validateBody(schema, readJson(ctx));
 }
 

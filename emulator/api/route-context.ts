@@ -1,5 +1,6 @@
 import type { ApiFamily, ApiVersion } from "../../provider/contract";
 import type { HostedResource } from "../config/hosted-resource";
+import { ownEntry } from "../domain/own-entry";
 import { findProject } from "../domain/projects";
 import { httpErrors } from "../errors";
 import type { EmulatorRequest, HttpResponse } from "../http/messages";
@@ -73,7 +74,7 @@ export function requireDeployment(
 }
 
 function requireEntry<Entry>(entries: Readonly<Record<string, Entry>>, name: string, what: string): Entry {
-    const entry = entries[name];
+    const entry = ownEntry(entries, name);
     if (entry === undefined) {
         throw httpErrors.notFound(what, name);
     }

@@ -70,7 +70,8 @@ function matchSegments(pattern: readonly string[], segments: readonly string[]):
     return params;
 }
 
-function decodeSegment(segment: string): string | undefined {
+/** A percent-encoded path segment, or `undefined` when it is not validly encoded. */
+export function decodeSegment(segment: string): string | undefined {
     try {
         return decodeURIComponent(segment);
     } catch {

@@ -14,6 +14,11 @@ export function newJobId(nowMs: number): string {
     return `${randomUUID()}_${ticksAtUnixEpoch + BigInt(dayStartMs) * ticksPerMs}`;
 }
 
+/** Runtime text analysis job ids are plain GUIDs (the specs' `format: uuid`, as in their examples). */
+export function newRuntimeJobId(): string {
+    return randomUUID();
+}
+
 /**
  * Real model ids look like `model1-20220418T034749-299f45b8114849538c1a750b21b05a94`. The time part
  * uses a 12-hour clock: that model was trained at 15:47:49 (its lastTrainedDateTime) yet reads T034749.

@@ -1,10 +1,11 @@
 import { familyOfKind, type ApiFamily, type ProjectAssets, type ProjectKind } from "../../provider/contract";
 import type { ResourceState, StoredProject } from "../state/state-schema";
+import { ownEntry } from "./own-entry";
 import { floorToSecond, secondMs } from "./timestamps";
 
 /** A project is visible only through the family its kind belongs to. */
 export function findProject(state: ResourceState, family: ApiFamily, projectName: string): StoredProject | undefined {
-    const project = state.projects[projectName];
+    const project = ownEntry(state.projects, projectName);
     return project !== undefined && familyOfKind(project.metadata.projectKind) === family ? project : undefined;
 }
 

@@ -8,7 +8,10 @@ import type { HttpResponse } from "./messages";
  * almost none); service errors carry `apim-request-id`, and `x-ms-error-code` where the
  * api-version's spec declares it.
  */
-export function errorAnswer(error: ServiceError, features: VersionFeatures | undefined): HttpResponse {
+export function errorAnswer(
+    error: ServiceError,
+    features: Pick<VersionFeatures, "errorCodeHeader"> | undefined,
+): HttpResponse {
     const headers: Record<string, string> = { ...error.headers };
     if (error.origin === "service") {
         headers["apim-request-id"] = newRequestId();

@@ -5,12 +5,23 @@ export interface RateLimits {
     /** Every method but GET counts as writing (the service documents "POST 10/minute"). */
     readonly writesPerMinute: number;
     readonly readsPerMinute: number;
+    /** Runtime (prediction) requests, GET or POST, in a budget of their own; 1,000 when absent. */
+    readonly predictionsPerMinute?: number;
     /** 60 000 unless a test wants a shorter window. */
     readonly windowMs?: number;
 }
 
-/** Learn "service limits" for authoring: POST 10 per minute, GET 100 per minute, per resource. */
-export const documentedRateLimits: RateLimits = { writesPerMinute: 10, readsPerMinute: 100 };
+/**
+ * Learn "service limits" (CLU, custom text classification, custom NER alike): authoring POST 10 per
+ * minute and GET 100 per minute, prediction GET/POST 1,000 per minute, per resource.
+ */
+const documentedPredictionsPerMinute = 1000;
+
+export const documentedRateLimits: RateLimits = {
+    writesPerMinute: 10,
+    readsPerMinute: 100,
+    predictionsPerMinute: documentedPredictionsPerMinute,
+};
 
 const minuteMs = 60_000;
 
@@ -23,15 +34,30 @@ export class RateLimiter {
         private readonly clock: Clock,
     ) {}
 
-    /** `undefined` when the request may proceed (it is then counted), else the seconds to wait. */
+    /**
+     * An authoring request: `undefined` when it may proceed (it is then counted), else the seconds
+     * to wait.
+     */
     admit(resourceName: string, method: string): number | undefined {
         if (this.limits === false) {
             return undefined;
         }
         const reading = method === "GET";
         const limit = reading ? this.limits.readsPerMinute : this.limits.writesPerMinute;
-        const windowMs = this.limits.windowMs ?? minuteMs;
-        const key = `${resourceName}\n${reading ? "read" : "write"}`;
+        return this.admitInto(`${resourceName}\n${reading ? "read" : "write"}`, limit, this.limits);
+    }
+
+    /** A runtime request, counted apart from authoring ones; answers like `admit`. */
+    admitPrediction(resourceName: string): number | undefined {
+        if (this.limits === false) {
+            return undefined;
+        }
+        const limit = this.limits.predictionsPerMinute ?? documentedPredictionsPerMinute;
+        return this.admitInto(`${resourceName}\nprediction`, limit, this.limits);
+    }
+
+    private admitInto(key: string, limit: number, limits: RateLimits): number | undefined {
+        const windowMs = limits.windowMs ?? minuteMs;
         const now = this.clock.now();
         const recent = (this.admitted.get(key) ?? []).filter((time) => time > now - windowMs);
         this.admitted.set(key, recent);

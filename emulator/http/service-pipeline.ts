@@ -1,17 +1,17 @@
-import type { ApiFamily, ApiVersion } from "../../provider/contract";
+import type { Outage } from "../admin/admin-schemas";
 import type { FaultRegistry, FaultTarget, RequestFault } from "../admin/faults";
+import type { OutageRegistry } from "../admin/outages";
 import type { RequestLog } from "../admin/request-log";
-import { resolveApiVersion, type VersionFeatures } from "../api/api-version-features";
-import type { JobControl, RouteContext } from "../api/route-context";
-import { routeTable } from "../api/route-table";
-import { matchRoute } from "../api/router";
-import { addressedEndpoint, type HostedResource } from "../config/hosted-resource";
+import { serveAuthoringRequest } from "../api/serve-authoring";
+import type { HostedResource } from "../config/hosted-resource";
 import { httpErrors } from "../errors";
 import type { Clock } from "../jobs/clock";
-import type { JobEnvironment } from "../jobs/job-environment";
 import type { JobRunner } from "../jobs/job-runner";
+import type { JobTimingRules } from "../jobs/timing";
+import { isAuthoringPath } from "../runtime/runtime-routes";
+import { serveRuntimeRequest } from "../runtime/serve-runtime";
 import type { Store } from "../state/store";
-import { asServiceError, errorAnswer, serviceAnswer } from "./answers";
+import { asServiceError, errorAnswer } from "./answers";
 import { isAuthenticated } from "./authenticate";
 import { isDropped, type EmulatorRequest, type Outcome } from "./messages";
 import type { RateLimiter } from "./rate-limiter";
@@ -23,16 +23,30 @@ export interface LanguageService {
     readonly store: Store;
     readonly clock: Clock;
     readonly faults: FaultRegistry;
+    /** Resources whose region is down (see admin/outages.ts). */
+    readonly outages: OutageRegistry;
     readonly rateLimiter: RateLimiter;
     readonly requestLog: RequestLog;
     readonly jobRunner: JobRunner;
+    readonly timingRules: JobTimingRules;
     /** Requests to one resource run one at a time (see serial-queue.ts). */
     readonly queue: SerialQueue;
 }
 
+/** A request that passed the pipeline's faults, auth and throttling, for the API its path is in. */
+export interface AdmittedRequest {
+    readonly service: LanguageService;
+    readonly resource: HostedResource;
+    /** Below the resource endpoint. */
+    readonly path: string;
+    readonly request: EmulatorRequest;
+    /** What job faults match: a job the request starts may take one. */
+    readonly target: FaultTarget;
+}
+
 /**
- * `/<resource>/language/...`: the resource named by the first segment serves the rest. Every
- * request is logged with the resource it reached and the status it got.
+ * `/<resource>/language/...`: the resource named by the first segment serves the rest, unless its
+ * region is down. Every request is logged with the resource it reached and the status it got.
  */
 export async function serveLanguageRequest(service: LanguageService, request: EmulatorRequest): Promise<Outcome> {
     const [, resourceName = "", ...rest] = request.path.split("/");
@@ -49,7 +63,12 @@ export async function serveLanguageRequest(service: LanguageService, request: Em
         return answer;
     }
     const path = `/${rest.join("/")}`;
-    const outcome = await service.queue.run(resource.name, () => serveResource(service, resource, path, request));
+    const outage = service.outages.current(resource.name);
+    // A region that is down answers before the resource's queue: held requests must not block it.
+    const outcome =
+        outage === undefined
+            ? await service.queue.run(resource.name, () => serveResource(service, resource, path, request))
+            : await outageOutcome(service, resource.name, outage);
     service.requestLog.record({
         resource: resource.name,
         method: request.method,
@@ -59,7 +78,10 @@ export async function serveLanguageRequest(service: LanguageService, request: Em
     return outcome;
 }
 
-/** Injected faults first (they stand for the network and the gateway), then auth, throttling, routing. */
+/**
+ * Injected faults first (they stand for the network and the gateway), then auth and throttling
+ * (runtime requests in a budget of their own), then the authoring or the runtime API.
+ */
 async function serveResource(
     service: LanguageService,
     resource: HostedResource,
@@ -71,69 +93,37 @@ async function serveResource(
     if (fault !== undefined) {
         return faultOutcome(fault);
     }
-    let features: VersionFeatures | undefined;
     try {
         if (!isAuthenticated(resource, request)) {
             throw httpErrors.accessDenied();
         }
-        const retryAfterSeconds = service.rateLimiter.admit(resource.name, request.method);
+        const authoring = isAuthoringPath(path);
+        const retryAfterSeconds = authoring
+            ? service.rateLimiter.admit(resource.name, request.method)
+            : service.rateLimiter.admitPrediction(resource.name);
         if (retryAfterSeconds !== undefined) {
             throw httpErrors.tooManyRequests(retryAfterSeconds);
         }
-        const match = matchRoute(routeTable, request.method, path);
-        const version =
-            match === undefined ? undefined : resolveApiVersion(match.family, request.query.get("api-version"));
-        features = version?.features;
-        if (
-            match === undefined ||
-            version === undefined ||
-            (match.route.requires !== undefined && !version.features[match.route.requires])
-        ) {
-            throw httpErrors.resourceNotFound();
-        }
-        const env: JobEnvironment = {
-            resource,
-            state: service.store.resource(resource.name),
-            now: service.clock.now(),
-        };
-        await service.jobRunner.settle(env);
-        const ctx: RouteContext = {
-            request,
-            path,
-            params: match.params,
-            family: match.family,
-            apiVersion: version.apiVersion,
-            features: version.features,
-            resource,
-            endpoint: addressedEndpoint(resource, request.headers.host),
-            state: env.state,
-            now: env.now,
-            jobs: jobControl(service, env, match.family, version.apiVersion, target),
-        };
-        return serviceAnswer(await match.route.handler(ctx));
+        const admitted: AdmittedRequest = { service, resource, path, request, target };
+        return authoring ? await serveAuthoringRequest(admitted) : await serveRuntimeRequest(admitted);
     } catch (error) {
-        return errorAnswer(asServiceError(error), features);
+        return errorAnswer(asServiceError(error), undefined);
     } finally {
         service.store.flush();
     }
 }
 
-function jobControl(
-    service: LanguageService,
-    env: JobEnvironment,
-    family: ApiFamily,
-    apiVersion: ApiVersion,
-    target: FaultTarget,
-): JobControl {
-    return {
-        start: (projectName, operation) =>
-            service.jobRunner.start(
-                { family, apiVersion, projectName, operation, forced: service.faults.takeJobFault(target) },
-                env,
-            ),
-        poll: (job) => service.jobRunner.poll(job, env),
-        cancel: (job) => service.jobRunner.cancel(job, env),
-    };
+/** The region is down: a 5xx, a dropped connection, or no answer until the outage ends. */
+async function outageOutcome(service: LanguageService, resourceName: string, outage: Outage): Promise<Outcome> {
+    switch (outage.mode) {
+        case "status":
+            return errorAnswer(httpErrors.serverFault(outage.status), undefined);
+        case "dropConnection":
+            return { dropConnection: true };
+        case "hang":
+            await service.outages.hold(resourceName);
+            return { dropConnection: true };
+    }
 }
 
 function faultOutcome(fault: RequestFault): Outcome {

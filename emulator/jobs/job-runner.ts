@@ -1,11 +1,11 @@
-import type { ApiFamily, ApiVersion, JobStatus } from "../../provider/contract";
+import type { ApiFamily, ApiVersion } from "../../provider/contract";
 import { newJobId } from "../domain/identifiers";
 import { jobLifetimeMs } from "../domain/timestamps";
 import { jobErrors } from "../errors";
 import type { ForcedOutcome, JobOperation, StoredJob } from "../state/state-schema";
 import { runEffect } from "./effects/run-effect";
 import type { JobEnvironment } from "./job-environment";
-import { isDue, isTerminal, pendingStatus } from "./progression";
+import { observeJob, setStatus, startCancelling } from "./progression";
 import { statusPathOf } from "./status-paths";
 import type { JobTimingRules } from "./timing";
 
@@ -53,12 +53,8 @@ export class JobRunner {
         return this.advance(job, env, "poll");
     }
 
-    /** Cancellation is a phase of its own, with the job's timing: cancelling, then cancelled. */
     async cancel(job: StoredJob, env: JobEnvironment): Promise<void> {
-        job.phase = "cancel";
-        job.phaseStartedMs = env.now;
-        job.phasePolls = 0;
-        setStatus(job, "cancelling", env.now);
+        startCancelling(job, env.now);
         await this.advance(job, env, "tick");
     }
 
@@ -74,19 +70,7 @@ export class JobRunner {
     }
 
     private async advance(job: StoredJob, env: JobEnvironment, observation: "poll" | "tick"): Promise<void> {
-        if (isTerminal(job.status)) {
-            return;
-        }
-        if (observation === "poll") {
-            job.phasePolls += 1;
-        }
-        if (!isDue(job, env.now)) {
-            setStatus(job, pendingStatus(job), env.now);
-            return;
-        }
-        job.completedMs = env.now;
-        if (job.phase === "cancel") {
-            setStatus(job, "cancelled", env.now);
+        if (!observeJob(job, env.now, observation)) {
             return;
         }
         const errors =
@@ -105,12 +89,5 @@ async function safely(job: StoredJob, env: JobEnvironment) {
         return await runEffect(job, env);
     } catch (error) {
         return [jobErrors.internal(`The ${job.operation.kind} job failed unexpectedly: ${(error as Error).message}`)];
-    }
-}
-
-function setStatus(job: StoredJob, status: JobStatus, now: number): void {
-    if (job.status !== status) {
-        job.status = status;
-        job.lastUpdatedMs = now;
     }
 }

@@ -1,6 +1,12 @@
 import { jobStatusMeanings, type JobStatus } from "../../provider/contract";
 import type { StoredJob } from "../state/state-schema";
 
+/** What progression reads and moves of a job: authoring jobs and runtime text jobs both have it. */
+export type ProgressingJob = Pick<
+    StoredJob,
+    "status" | "lastUpdatedMs" | "completedMs" | "phase" | "forced" | "timing" | "phasePolls" | "phaseStartedMs"
+>;
+
 export function isTerminal(status: JobStatus): boolean {
     return jobStatusMeanings[status].terminal;
 }
@@ -9,7 +15,7 @@ export function isTerminal(status: JobStatus): boolean {
  * Whether the current phase may finish now. A job forced to hang never finishes its work, but can
  * still be cancelled (the cancel phase ignores the hang).
  */
-export function isDue(job: StoredJob, now: number): boolean {
+export function isDue(job: ProgressingJob, now: number): boolean {
     if (job.phase === "main" && job.forced?.kind === "hang") {
         return false;
     }
@@ -24,7 +30,7 @@ export function isDue(job: StoredJob, now: number): boolean {
 }
 
 /** Before it is due: `notStarted` until the second poll, `running` after; a cancel shows `cancelling`. */
-export function pendingStatus(job: StoredJob): JobStatus {
+export function pendingStatus(job: ProgressingJob): JobStatus {
     if (job.phase === "cancel") {
         return "cancelling";
     }
@@ -47,4 +53,44 @@ export function progressOf(job: StoredJob, now: number): number {
         case "afterMs":
             return job.timing.ms === 0 ? 1 : Math.min(1, (now - job.phaseStartedMs) / job.timing.ms);
     }
+}
+
+/** `lastUpdatedDateTime` moves only when the status does. */
+export function setStatus(job: ProgressingJob, status: JobStatus, now: number): void {
+    if (job.status !== status) {
+        job.status = status;
+        job.lastUpdatedMs = now;
+    }
+}
+
+/** Cancellation is a phase of its own, with the job's timing: cancelling, then cancelled. */
+export function startCancelling(job: ProgressingJob, now: number): void {
+    job.phase = "cancel";
+    job.phaseStartedMs = now;
+    job.phasePolls = 0;
+    setStatus(job, "cancelling", now);
+}
+
+/**
+ * One observation of a job: a poll of its status URL, or a tick (any request to its resource, which
+ * only lets time pass). True when the job's work is due now; otherwise the job shows where it is
+ * (pending, or cancelled at the end of its cancel phase).
+ */
+export function observeJob(job: ProgressingJob, now: number, observation: "poll" | "tick"): boolean {
+    if (isTerminal(job.status)) {
+        return false;
+    }
+    if (observation === "poll") {
+        job.phasePolls += 1;
+    }
+    if (!isDue(job, now)) {
+        setStatus(job, pendingStatus(job), now);
+        return false;
+    }
+    job.completedMs = now;
+    if (job.phase === "cancel") {
+        setStatus(job, "cancelled", now);
+        return false;
+    }
+    return true;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** The long-running operations; also the `operation` scope of timing rules and the job kind of a fault. */
+/** The long-running operations (authoring and runtime); also the `operation` scope of timing rules and the job kind of a fault. */
 export const jobKindSchema = z.enum([
     "export",
     "import",
@@ -10,6 +10,8 @@ export const jobKindSchema = z.enum([
     "swap",
     "deleteProject",
     "loadSnapshot",
+    // Runtime: a text analysis job (custom classification or entity recognition).
+    "analyzeText",
 ]);
 export type JobKind = z.infer<typeof jobKindSchema>;
 

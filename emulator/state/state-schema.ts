@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
     apiFamilySchema,
     apiVersionSchema,
+    customTextTaskSchema,
     errorDetailSchema,
     exportedProjectMetadataSchema,
     exportedProjectSchema,
@@ -9,6 +10,8 @@ import {
     projectAssetsSchema,
 } from "../../provider/contract";
 import { jobTimingSchema } from "../jobs/timing";
+import { predictorSchema } from "../model/predictor";
+import { trainedModelSchema } from "../model/train-model";
 
 // Everything the emulator remembers, as it is written to the data dir. Times are epoch milliseconds;
 // the wire formats are produced by api/render/.
@@ -40,6 +43,11 @@ export const storedModelSchema = z.object({
     evaluationOptions: evaluationSplitSchema,
     /** The working copy the model was trained on: load-snapshot restores it, export can write it. */
     snapshot: projectContentSchema,
+    /**
+     * What training learned (see model/train-model.ts). Absent on models trained before the emulator
+     * had a runtime: they are trained again, from the snapshot, when first needed.
+     */
+    trained: trainedModelSchema.optional(),
 });
 export type StoredModel = z.infer<typeof storedModelSchema>;
 
@@ -51,6 +59,8 @@ export const storedDeploymentSchema = z.object({
     deployedMs: epochMs,
     trainingConfigVersion: z.string(),
     expirationDate: z.string(),
+    /** The deployed model's predictor; absent on deployments made before the emulator had a runtime. */
+    predictor: predictorSchema.optional(),
 });
 export type StoredDeployment = z.infer<typeof storedDeploymentSchema>;
 
@@ -97,14 +107,8 @@ export const forcedOutcomeSchema = z.discriminatedUnion("kind", [
 ]);
 export type ForcedOutcome = z.infer<typeof forcedOutcomeSchema>;
 
-export const storedJobSchema = z.object({
-    jobId: z.string(),
-    family: apiFamilySchema,
-    /** The api-version of the trigger: status and result URLs carry it. */
-    apiVersion: apiVersionSchema,
-    projectName: z.string(),
-    /** Path of the status URL below the resource endpoint; a status GET must match it exactly. */
-    statusPath: z.string(),
+/** How a job moves (see jobs/progression.ts): authoring jobs and runtime text jobs alike. */
+const jobProgressShape = {
     createdMs: epochMs,
     lastUpdatedMs: epochMs,
     completedMs: epochMs.optional(),
@@ -115,15 +119,74 @@ export const storedJobSchema = z.object({
     phasePolls: z.number().int(),
     timing: jobTimingSchema,
     forced: forcedOutcomeSchema.optional(),
+};
+
+export const storedJobSchema = z.object({
+    jobId: z.string(),
+    family: apiFamilySchema,
+    /** The api-version of the trigger: status and result URLs carry it. */
+    apiVersion: apiVersionSchema,
+    projectName: z.string(),
+    /** Path of the status URL below the resource endpoint; a status GET must match it exactly. */
+    statusPath: z.string(),
+    ...jobProgressShape,
     errors: z.array(errorDetailSchema).optional(),
     operation: jobOperationSchema,
 });
 export type StoredJob = z.infer<typeof storedJobSchema>;
 
+/** One input document of a text analysis job, checked when the job was submitted. */
+export const storedTextDocumentSchema = z.object({
+    id: z.string(),
+    language: z.string(),
+    /** Dropped once the job has run: the results keep what they show. */
+    text: z.string().optional(),
+    /** Text elements, for `showStats`. */
+    charactersCount: z.number().int(),
+    /** Why the document is not analyzed (the same for every task). */
+    error: errorDetailSchema.optional(),
+});
+export type StoredTextDocument = z.infer<typeof storedTextDocumentSchema>;
+
+/** A class (no span) or an entity (with its span in the task's stringIndexType). */
+export const storedPredictionSchema = z.object({
+    category: z.string(),
+    confidenceScore: z.number(),
+    text: z.string().optional(),
+    offset: z.number().int().optional(),
+    length: z.number().int().optional(),
+});
+export type StoredPrediction = z.infer<typeof storedPredictionSchema>;
+
+/**
+ * How one task of a text analysis job ended: an error, or the predictions of each document, in the
+ * job's document order (none for a document with an error).
+ */
+export const storedTaskOutcomeSchema = z.object({
+    error: errorDetailSchema.optional(),
+    predictions: z.array(z.array(storedPredictionSchema)),
+});
+export type StoredTaskOutcome = z.infer<typeof storedTaskOutcomeSchema>;
+
+/** A runtime `analyze-text/jobs` job: progresses like an authoring job (timing, faults, cancel). */
+export const storedTextJobSchema = z.object({
+    jobId: z.string(),
+    displayName: z.string().optional(),
+    ...jobProgressShape,
+    documents: z.array(storedTextDocumentSchema),
+    tasks: z.array(customTextTaskSchema),
+    /** One per task, once the job has run. */
+    outcomes: z.array(storedTaskOutcomeSchema).optional(),
+    errors: z.array(errorDetailSchema).optional(),
+});
+export type StoredTextJob = z.infer<typeof storedTextJobSchema>;
+
 /** Project names are unique per resource across both families, hence one map for all kinds. */
 export const resourceStateSchema = z.object({
     projects: z.record(z.string(), storedProjectSchema),
     jobs: z.record(z.string(), storedJobSchema),
+    /** Runtime text analysis jobs; absent in state written before the emulator had a runtime. */
+    textJobs: z.record(z.string(), storedTextJobSchema).default({}),
 });
 export type ResourceState = z.infer<typeof resourceStateSchema>;
 

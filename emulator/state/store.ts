@@ -21,7 +21,7 @@ export class Store {
     }
 
     resource(name: string): ResourceState {
-        this.state.resources[name] ??= { projects: {}, jobs: {} };
+        this.state.resources[name] ??= { projects: {}, jobs: {}, textJobs: {} };
         return this.state.resources[name];
     }
 

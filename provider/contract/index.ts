@@ -18,4 +18,7 @@ export * from "./paged";
 export * from "./parse-contract";
 export * from "./prebuilt-entities";
 export * from "./project-metadata";
+export * from "./runtime/api-versions";
+export * from "./runtime/conversation-analysis";
+export * from "./runtime/text-analysis-jobs";
 export * from "./training";

@@ -1,7 +1,8 @@
-import { evaluateModel } from "../../domain/evaluation/predictions";
+import { evaluateModel } from "../../domain/evaluation/evaluated-items";
 import { renderEvaluatedItem } from "../../domain/evaluation/item-results";
 import { summarizeEvaluation } from "../../domain/evaluation/summary";
 import { httpErrors } from "../../errors";
+import { ensureTrained } from "../../jobs/effects/ensure-trained";
 import { ok, type HttpResponse } from "../../http/messages";
 import { pageOf } from "../paging";
 import { renderModel } from "../render/model";
@@ -45,15 +46,16 @@ export async function loadSnapshot(ctx: RouteContext): Promise<HttpResponse> {
     return accepted(ctx, job);
 }
 
-export function getEvaluationSummary(ctx: RouteContext): HttpResponse {
+export async function getEvaluationSummary(ctx: RouteContext): Promise<HttpResponse> {
     const project = requireProject(ctx);
     const model = requireModel(ctx, project);
-    return ok(summarizeEvaluation(model, evaluateModel(model)));
+    return ok(summarizeEvaluation(model, evaluateModel(model, await ensureTrained(model, ctx.resource))));
 }
 
-export function getEvaluationResults(ctx: RouteContext): HttpResponse {
+export async function getEvaluationResults(ctx: RouteContext): Promise<HttpResponse> {
     const project = requireProject(ctx);
     const model = requireModel(ctx, project);
     requireStringIndexType(ctx);
-    return ok(pageOf(ctx, evaluateModel(model).map(renderEvaluatedItem)));
+    const items = evaluateModel(model, await ensureTrained(model, ctx.resource));
+    return ok(pageOf(ctx, items.map(renderEvaluatedItem)));
 }

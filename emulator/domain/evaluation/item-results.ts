@@ -1,4 +1,4 @@
-import type { EvaluatedItem } from "./predictions";
+import type { EvaluatedItem } from "./evaluated-items";
 
 /**
  * The wire shape of one `evaluation/result` item (provider/contract/evaluation-results.ts describes

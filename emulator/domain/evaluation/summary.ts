@@ -1,6 +1,7 @@
 import type { ConfusionMatrix, LabelEvaluation } from "../../../provider/contract";
 import type { StoredModel } from "../../state/state-schema";
-import type { EvaluatedItem, LabelSpan } from "./predictions";
+import type { LabelSpan } from "../../model/label-span";
+import type { EvaluatedItem } from "./evaluated-items";
 
 // Scores are fractions with 7 decimals; confusion cells give the count and its share of the row in
 // percent (unverified: the specs say only "normalized value").

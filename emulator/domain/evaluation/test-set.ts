@@ -2,7 +2,7 @@ import type { Dataset } from "../../../provider/contract";
 import type { EvaluationSplit } from "../../state/state-schema";
 
 /** FNV-1a: a stable hash, so the same project always yields the same split and the same metrics. */
-export function stableHash(text: string): number {
+function stableHash(text: string): number {
     let hash = 0x811c9dc5;
     for (let index = 0; index < text.length; index++) {
         hash ^= text.charCodeAt(index);
@@ -29,9 +29,4 @@ export function selectTestItems<Item extends { readonly dataset?: Dataset | unde
             : Math.max(1, Math.round((items.length * split.testingSplitPercentage) / 100));
     const chosen = new Set([...items].sort((a, b) => stableHash(keyOf(a)) - stableHash(keyOf(b))).slice(0, wanted));
     return items.filter((item) => chosen.has(item));
-}
-
-/** About one item in five is predicted wrongly, always the same ones: plausible, repeatable metrics. */
-export function isMispredicted(key: string): boolean {
-    return stableHash(`prediction:${key}`) % 5 === 0;
 }

@@ -5,7 +5,10 @@ import { jobErrors } from "../../errors";
 import type { StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
 
-/** Creates or replaces the deployment with the model as it is now. */
+/**
+ * Creates or replaces the deployment with the model as it is now; the deployment keeps that
+ * model's predictor, so training the label again changes nothing it answers until redeployed.
+ */
 export async function runDeploy(
     project: StoredProject,
     operation: OperationOf<"deploy">,
@@ -23,6 +26,7 @@ export async function runDeploy(
         deployedMs: env.now,
         trainingConfigVersion: model.trainingConfigVersion,
         expirationDate: deploymentExpirationDate(model.expirationDate),
+        ...(model.trained === undefined ? {} : { predictor: model.trained.predictor }),
     };
     project.lastDeployedMs = floorToSecond(env.now);
     return [];

@@ -2,14 +2,16 @@ import type { ErrorDetail } from "../../../provider/contract";
 import { findTrainingConfig } from "../../catalog/training-configs";
 import { newModelId } from "../../domain/identifiers";
 import { floorToSecond } from "../../domain/timestamps";
+import { trainModel } from "../../model/train-model";
 import type { StoredJob, StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
-import { findTrainingProblems } from "./training-data";
+import { loadTrainingData } from "./training-data";
 
 /**
  * Produces (or replaces) the model `modelLabel` from the working copy as it was when training
  * started (an import while it runs does not change what it learns); that copy is kept as the
- * model's snapshot for load-snapshot and snapshot exports.
+ * model's snapshot for load-snapshot and snapshot exports. The model learns from the training
+ * split, with the document texts as storage holds them now.
  */
 export async function runTraining(
     project: StoredProject,
@@ -18,9 +20,9 @@ export async function runTraining(
     job: StoredJob,
 ): Promise<ErrorDetail[]> {
     const snapshot = operation.trainingData;
-    const problems = await findTrainingProblems(snapshot, env.resource, env.state);
+    const { problems, texts } = await loadTrainingData(snapshot, env.resource, env.state);
     if (problems.length > 0) {
-        return problems;
+        return [...problems];
     }
     const config = findTrainingConfig(project.metadata.projectKind, operation.trainingConfigVersion)!;
     project.models[operation.modelLabel] = {
@@ -32,6 +34,7 @@ export async function runTraining(
         expirationDate: config.modelExpirationDate,
         evaluationOptions: operation.evaluationOptions,
         snapshot,
+        trained: trainModel(snapshot, operation.evaluationOptions, texts),
     };
     project.lastTrainedMs = floorToSecond(env.now);
     return [];

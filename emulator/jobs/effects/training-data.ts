@@ -1,29 +1,45 @@
 import type { ErrorDetail } from "../../../provider/contract";
 import type { HostedResource } from "../../config/hosted-resource";
 import { jobErrors } from "../../errors";
+import type { DocumentTexts } from "../../model/train-model";
 import type { ProjectContent, ResourceState } from "../../state/state-schema";
 import { checkInputContainer } from "./input-container";
 
-/** Why the labelled data cannot be trained on; empty when training may produce a model. */
-export async function findTrainingProblems(
+/** What training reads: why it cannot train (empty when it can), and the text of every document. */
+export interface TrainingData {
+    readonly problems: readonly ErrorDetail[];
+    /** Document location -> text; empty for conversation projects, whose utterances are in the assets. */
+    readonly texts: DocumentTexts;
+}
+
+const noTexts: DocumentTexts = new Map();
+
+export async function loadTrainingData(
     content: ProjectContent,
     resource: HostedResource,
     state: ResourceState,
-): Promise<ErrorDetail[]> {
+): Promise<TrainingData> {
     const { assets } = content;
     switch (assets.projectKind) {
         case "Conversation":
-            return (assets.utterances ?? []).length === 0 ? [noLabelledData("utterances")] : [];
+            return {
+                problems: (assets.utterances ?? []).length === 0 ? [noLabelledData("utterances")] : [],
+                texts: noTexts,
+            };
         case "Orchestration":
-            return (assets.utterances ?? []).length === 0
-                ? [noLabelledData("utterances")]
-                : findMissingTargets(content, state);
+            return {
+                problems:
+                    (assets.utterances ?? []).length === 0
+                        ? [noLabelledData("utterances")]
+                        : findMissingTargets(content, state),
+                texts: noTexts,
+            };
         case "CustomSingleLabelClassification":
         case "CustomMultiLabelClassification":
         case "CustomEntityRecognition":
             return (assets.documents ?? []).length === 0
-                ? [noLabelledData("documents")]
-                : readDocuments(content, resource);
+                ? { problems: [noLabelledData("documents")], texts: noTexts }
+                : readDocumentTexts(content, resource);
     }
 }
 
@@ -58,21 +74,28 @@ function findMissingTargets(content: ProjectContent, state: ResourceState): Erro
     });
 }
 
-/** Reads every document from the linked storage; entity labels must lie inside their document. */
-async function readDocuments(content: ProjectContent, resource: HostedResource): Promise<ErrorDetail[]> {
+/**
+ * Reads every document of a text project from the linked storage; entity labels must lie inside
+ * their document. Conversation projects have no documents: nothing to read.
+ */
+export async function readDocumentTexts(content: ProjectContent, resource: HostedResource): Promise<TrainingData> {
     const documents = labelledDocuments(content);
+    if (documents.length === 0) {
+        return { problems: [], texts: noTexts };
+    }
     const containerName = content.metadata.storageInputContainerName!;
     const containerProblems = await checkInputContainer(resource, containerName);
     if (containerProblems.length > 0 || resource.storage === undefined) {
-        return containerProblems;
+        return { problems: containerProblems, texts: noTexts };
     }
     const storage = resource.storage;
     const problems: ErrorDetail[] = [];
+    const texts = new Map<string, string>();
     for (const [index, document] of documents.entries()) {
         const target = `assets.documents[${index}].location`;
         const read = await storage.readDocument(containerName, document.location);
         if (read.kind === "unreachable") {
-            return [jobErrors.storageUnreachable(resource.name, storage.accountName, read.cause)];
+            return { problems: [jobErrors.storageUnreachable(resource.name, storage.accountName, read.cause)], texts };
         }
         if (read.kind === "missing") {
             problems.push(
@@ -88,9 +111,11 @@ async function readDocuments(content: ProjectContent, resource: HostedResource):
                     `The document "${document.location}" has ${read.text.length} characters, but an entity label ends after that.`,
                 ),
             );
+        } else {
+            texts.set(document.location, read.text);
         }
     }
-    return problems;
+    return { problems, texts };
 }
 
 /** Each document with where its entity labels end (none for classification). */

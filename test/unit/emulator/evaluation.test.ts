@@ -10,8 +10,9 @@ import {
     utteranceEvaluationResultSchema,
 } from "../../../provider/contract/evaluation-results";
 import { renderEvaluatedItem } from "../../../emulator/domain/evaluation/item-results";
-import { evaluateModel } from "../../../emulator/domain/evaluation/predictions";
+import { evaluateModel } from "../../../emulator/domain/evaluation/evaluated-items";
 import { summarizeEvaluation } from "../../../emulator/domain/evaluation/summary";
+import { trainModel } from "../../../emulator/model/train-model";
 import type { EvaluationSplit, StoredModel } from "../../../emulator/state/state-schema";
 import {
     conciergeOrchestration,
@@ -24,8 +25,10 @@ import {
 function modelOf(
     file: unknown,
     split: EvaluationSplit = { kind: "manual", trainingSplitPercentage: 0, testingSplitPercentage: 0 },
+    documents: Readonly<Record<string, string>> = {},
 ): StoredModel {
     const { metadata, assets } = parseContract(exportedProjectSchema, file, "fixture");
+    const snapshot = { metadata, assets: assets! };
     return {
         label: "m",
         modelId: "m-20240101T000000-00000000000000000000000000000000",
@@ -34,8 +37,13 @@ function modelOf(
         trainingConfigVersion: "2022-05-01",
         expirationDate: "2027-01-01",
         evaluationOptions: split,
-        snapshot: { metadata, assets: assets! },
+        snapshot,
+        trained: trainModel(snapshot, split, new Map(Object.entries(documents))),
     };
+}
+
+function evaluate(model: StoredModel) {
+    return evaluateModel(model, model.trained!);
 }
 
 const percentage: EvaluationSplit = { kind: "percentage", trainingSplitPercentage: 50, testingSplitPercentage: 50 };
@@ -44,15 +52,15 @@ describe("emulator/domain/evaluation", () => {
     it("summarizes every kind in the shape of its family's contract", () => {
         for (const file of [travelConversation(), conciergeOrchestration()]) {
             const model = modelOf(file, percentage);
-            const items = evaluateModel(model);
+            const items = evaluate(model);
             parseContract(conversationEvaluationSummarySchema, summarizeEvaluation(model, items), "summary");
             items
                 .map(renderEvaluatedItem)
                 .forEach((item) => parseContract(utteranceEvaluationResultSchema, item, "item"));
         }
         for (const sample of [supportTicketsSingleLabel(), newsTopicsMultiLabel(), contractsEntityRecognition()]) {
-            const model = modelOf(sample.file, percentage);
-            const items = evaluateModel(model);
+            const model = modelOf(sample.file, percentage, sample.documents);
+            const items = evaluate(model);
             parseContract(textEvaluationSummarySchema, summarizeEvaluation(model, items), "summary");
             items
                 .map(renderEvaluatedItem)
@@ -61,7 +69,7 @@ describe("emulator/domain/evaluation", () => {
     });
 
     it("evaluates the Test items under manual evaluation", () => {
-        const items = evaluateModel(modelOf(travelConversation()));
+        const items = evaluate(modelOf(travelConversation()));
         expect(items.map((item) => (item.kind === "utterance" ? item.text : ""))).to.deep.equal([
             "I need a seat to Lisboa next week",
             "please drop my reservation SK9876",
@@ -69,9 +77,12 @@ describe("emulator/domain/evaluation", () => {
     });
 
     it("is deterministic", () => {
-        const model = modelOf(contractsEntityRecognition().file, percentage);
-        expect(summarizeEvaluation(model, evaluateModel(model))).to.deep.equal(
-            summarizeEvaluation(model, evaluateModel(model)),
+        const sample = contractsEntityRecognition();
+        const first = modelOf(sample.file, percentage, sample.documents);
+        const second = modelOf(sample.file, percentage, sample.documents);
+        expect(second.trained).to.deep.equal(first.trained);
+        expect(summarizeEvaluation(second, evaluate(second))).to.deep.equal(
+            summarizeEvaluation(first, evaluate(first)),
         );
     });
 

@@ -28,6 +28,7 @@ function projectState(): ResourceState {
             },
         },
         jobs: {},
+        textJobs: {},
     };
 }
 

@@ -9,6 +9,7 @@ import {
 } from "../../../../emulator/start-emulator";
 import { startAzurite, type RunningAzurite } from "../../../../emulator/storage/azurite";
 import { LanguageApi } from "./language-api";
+import { RuntimeApi } from "./runtime-api";
 
 /** An emulator with a primary and a secondary resource, each optionally with its own Azurite. */
 export interface TestBed {
@@ -17,6 +18,8 @@ export interface TestBed {
     /** Connection strings of the linked storage, by resource name. */
     readonly storage: Readonly<Record<string, string>>;
     api(resourceName: string, family: ApiFamily, apiVersion?: string): LanguageApi;
+    /** The runtime (prediction) API of a resource. */
+    runtime(resourceName: string): RuntimeApi;
     resource(name: string): EmulatorResource;
     stop(): Promise<void>;
 }
@@ -61,6 +64,7 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
         storage,
         api: (name, family, apiVersion) =>
             new LanguageApi(resource(name).endpoint, resource(name).keys[0], family, apiVersion),
+        runtime: (name) => new RuntimeApi(resource(name).endpoint, resource(name).keys[0]),
         resource,
         stop: async () => {
             await emulator.stop();
