@@ -155,9 +155,12 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     declare readonly secondaryProjectName: pulumi.Output<string>;
     declare readonly deploymentName: pulumi.Output<string>;
     declare readonly modelLabel: pulumi.Output<string>;
-    declare readonly secondaryProject: pulumi.Output<ReplicaState["secondaryProject"] & {}>;
-    declare readonly trainedModel: pulumi.Output<ReplicaState["trainedModel"] & {}>;
-    declare readonly deployment: pulumi.Output<ReplicaState["deployment"] & {}>;
+    /** The replica's project on the secondary; absent after a refresh that found it deleted. */
+    declare readonly secondaryProject: pulumi.Output<ReplicaState["secondaryProject"]>;
+    /** The model the replica serves, with its evaluation; absent after a refresh that found it deleted. */
+    declare readonly trainedModel: pulumi.Output<ReplicaState["trainedModel"]>;
+    /** The replica's deployment and the model it serves; absent after a refresh that found it deleted. */
+    declare readonly deployment: pulumi.Output<ReplicaState["deployment"]>;
     declare readonly syncedRevision: pulumi.Output<ReplicaState["syncedRevision"] & {}>;
     declare readonly lastSyncedAt: pulumi.Output<string>;
 

@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import { createRequire, Module } from "node:module";
+import * as net from "node:net";
 import * as path from "node:path";
 
 /** Azurite's single built-in account and its published key (the same in every Azurite install). */
@@ -35,6 +36,9 @@ type BlobConfigurationClass = new (...args: unknown[]) => unknown;
  * process: no output to parse for the port, nothing left running if the caller dies.
  */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
+    // Azurite starts its stores' timers before it listens, and a failed listen leaves them
+    // running (the process never exits): find a taken port before Azurite does.
+    if (options.port) await ensurePortFree(options.port);
     skipAzuriteTelemetry();
     const BlobServer = (require("azurite/dist/src/blob/BlobServer") as { default: BlobServerClass }).default;
     const BlobConfiguration = (
@@ -94,4 +98,13 @@ function skipAzuriteTelemetry(): void {
     stub.exports = {};
     stub.loaded = true;
     require.cache[resolved] = stub;
+}
+
+/** Rejects with the listen error (EADDRINUSE) when the port is taken on 127.0.0.1. */
+function ensurePortFree(port: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+        const probe = net.createServer();
+        probe.once("error", reject);
+        probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
+    });
 }

@@ -37,7 +37,9 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
     const ports = options.ports ?? localPorts;
     // Azurite and the emulator each create their folder.
     const dataDir = (name: string) => options.dataDir && path.join(options.dataDir, name);
-    const azurite = await startAzurite({ port: ports.azurite, location: dataDir("azurite") });
+    const azurite = await startAzurite({ port: ports.azurite, location: dataDir("azurite") }).catch(
+        portInUse("Azurite", ports.azurite),
+    );
     const storage = { connectionString: azurite.connectionString };
     try {
         const emulator = await startEmulator({
@@ -49,10 +51,21 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
             ],
             jobTiming: options.jobTiming ?? localJobTiming,
             rateLimits: options.rateLimits ?? localRateLimits,
-        });
+        }).catch(portInUse("the Language emulator", ports.emulator));
         return { emulator, azurite, stop: async () => (await emulator.stop(), await azurite.stop()) };
     } catch (error) {
         await azurite.stop();
         throw error;
     }
+}
+
+/** A busy fixed port almost always means the local stack's services are running already. */
+function portInUse(service: string, port: number): (error: NodeJS.ErrnoException) => never {
+    return (error) => {
+        if (error.code !== "EADDRINUSE") throw error;
+        throw new Error(
+            `${service} cannot listen on 127.0.0.1:${port}, which is in use: is \`npm run local -- serve\` ` +
+                "or another `npm run local` still running? Stop it, or use its services with pulumi directly (see README)",
+        );
+    };
 }

@@ -11,10 +11,19 @@ import { editPrimary } from "./edit-primary";
 import { startLocalServices } from "./local-services";
 
 /**
- * Pulumi commands, run as typed; the demo's own edit of the primary; and `serve`, which keeps
- * the services running for a `pulumi` typed in another terminal.
+ * Pulumi commands, run as typed; `check`, the daily out-of-sync check; the demo's own edit of
+ * the primary; and `serve`, which keeps the services running for a `pulumi` typed elsewhere.
  */
-export const localCommands = ["up", "preview", "refresh", "destroy", "cancel", "edit-primary", "serve"] as const;
+export const localCommands = [
+    "up",
+    "preview",
+    "check",
+    "refresh",
+    "destroy",
+    "cancel",
+    "edit-primary",
+    "serve",
+] as const;
 export type LocalCommand = (typeof localCommands)[number];
 
 /** The stack of this directory's Pulumi.yaml that replicates between the emulator's resources. */
@@ -37,13 +46,18 @@ export interface LocalStackRun {
     print?: (text: string) => void;
 }
 
-/** Flags each command always gets: no confirmation prompt, and no preview before an update. */
-const fixedFlags: Readonly<Record<Exclude<LocalCommand, "edit-primary" | "serve">, readonly string[]>> = {
-    up: ["--yes", "--skip-preview"],
-    preview: [],
-    refresh: ["--yes", "--skip-preview"],
-    destroy: ["--yes", "--skip-preview"],
-    cancel: ["--yes"],
+/**
+ * Each command as `pulumi` runs it: no confirmation prompt, no preview before an update, and
+ * the daily check as a preview that first refreshes (so drift on the secondary counts) and fails
+ * on any pending change.
+ */
+const pulumiCommands: Readonly<Record<Exclude<LocalCommand, "edit-primary" | "serve">, readonly string[]>> = {
+    up: ["up", "--yes", "--skip-preview"],
+    preview: ["preview"],
+    check: ["preview", "--refresh", "--expect-no-changes", "--diff"],
+    refresh: ["refresh", "--yes", "--skip-preview"],
+    destroy: ["destroy", "--yes", "--skip-preview"],
+    cancel: ["cancel", "--yes"],
 };
 
 /**
@@ -87,7 +101,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         if (run.command !== "cancel") {
             await cancelKilledRuns({ stateDir, project: localProjectName, stack: localStackName, pulumi, log });
         }
-        return await pulumi([run.command, "--stack", localStackName, ...fixedFlags[run.command], ...(run.flags ?? [])]);
+        return await pulumi([...pulumiCommands[run.command], "--stack", localStackName, ...(run.flags ?? [])]);
     } finally {
         await services.stop();
     }

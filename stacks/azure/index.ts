@@ -42,7 +42,8 @@ function stackOutputs(
             projectName,
             {
                 secondaryDeploymentName: replica.deploymentName,
-                modelId: replica.deployment.apply((deployment) => deployment.modelId),
+                // "absent" once a refresh found the deployment deleted, until `up` restores it.
+                modelId: replica.deployment.apply((deployment) => deployment?.modelId ?? "absent"),
                 lastSyncedAt: replica.lastSyncedAt,
                 syncedRevision: replica.syncedRevision,
             },

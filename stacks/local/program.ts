@@ -43,8 +43,9 @@ export function localProgram(resources: LocalResources): Record<string, pulumi.O
             ])
             .apply(([kind, deployment, model, revision, lastSyncedAt]) => ({
                 kind,
-                deployment: `${deployment.name} serves ${deployment.modelId}`,
-                evaluation: model.evaluation,
+                // Absent once a refresh found it deleted on the secondary, until `up` restores it.
+                deployment: deployment ? `${deployment.name} serves ${deployment.modelId}` : "absent",
+                evaluation: model?.evaluation ?? "absent",
                 syncedRevision: revision.lastModifiedDateTime,
                 lastSyncedAt,
             }));

@@ -130,10 +130,29 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         await stack.preview({ expectNoChanges: true });
     });
 
-    it("sees a deleted secondary deployment after `refresh`, and redeploys it with `up`", async () => {
+    it("fails the daily check (`preview --refresh --expect-no-changes`) on a deleted secondary deployment, saying why", async () => {
         const api = bed.secondaryApi("Conversation");
         await api.run("DELETE", "/travel-clu/deployments/production");
+        const gate = await stack.preview({ refresh: true, expectNoChanges: true, onOutput }).then(
+            () => "passed",
+            () => "failed",
+        );
+        expect(gate, "the daily check").to.equal("failed");
+        printed = "";
+        // With --diff the engine prints diagnostics on stderr.
+        await stack.preview({ refresh: true, diff: true, onOutput, onError: onOutput });
+        // The drift as a property change (the deployment and the model it served, gone), then the plan's reason.
+        expect(printed).to.match(/- deployment\s*: \{[^}]*- modelId\s*: "production-[^"]+"/);
+        expect(printed).to.include('plan: deploy (deployment "production" does not exist on the secondary)');
+    });
+
+    it("reflects what the secondary holds after `refresh`, and redeploys with `up`", async () => {
+        const api = bed.secondaryApi("Conversation");
         await stack.refresh({ onOutput });
+        const resources = (await stack.exportStack()).deployment.resources as { urn: string; outputs?: object }[];
+        const replica = resources.find((resource) => resource.urn.endsWith("::travel-clu"))!;
+        expect(replica.outputs).to.have.property("trainedModel");
+        expect(replica.outputs, "outputs after refresh").not.to.have.property("deployment");
         printed = "";
         const preview = await stack.preview({ onOutput });
         expect(preview.changeSummary).to.include({ update: 1 });
