@@ -39,16 +39,9 @@ export type ProjectKind = z.infer<typeof projectKindSchema>;
 export const supportedApiVersions: Readonly<Record<ApiFamily, readonly ApiVersion[]>> = {
     // Text has no 2025-11-01 stable and no 2025-11-15-preview; its newest version is 2025-05-15-preview.
     "analyze-text": ["2022-05-01", "2023-04-01", "2024-11-15-preview", "2025-05-15-preview"],
-    // 2022-05-01: no regex/requiredComponents on entities, no load-snapshot, no hasSnapshot on models.
-    // 2024-11-15-preview on: deployment-resource assignment (assignedResources on deployments).
-    "analyze-conversations": [
-        "2022-05-01",
-        "2023-04-01",
-        "2024-11-15-preview",
-        "2025-05-15-preview",
-        "2025-11-01",
-        "2025-11-15-preview",
-    ],
+    // Every version. 2022-05-01: no regex/requiredComponents on entities, no load-snapshot, no
+    // hasSnapshot on models. 2024-11-15-preview on: deployment resources (assignedResources).
+    "analyze-conversations": apiVersionSchema.options,
 };
 
 const familyByKind: Readonly<Record<ProjectKind, ApiFamily>> = {

@@ -6,114 +6,61 @@ Plan: {"endpoint", "key", "files": export files of text projects, "training": th
 """
 
 from azure.ai.textanalytics.authoring import TextAuthoringClient, TextAuthoringProjectClient
-from azure.core.exceptions import ResourceNotFoundError
 
 from sdk_steps import (
     POLLING_INTERVAL_SECONDS,
     credential,
+    delete_all,
+    deploy_and_swap,
+    export_project,
     get_json,
-    keep_job_state,
     read_plan,
     report,
     run_step,
+    start_training_to_cancel,
+    train_models,
 )
 
 
 def drive(client: TextAuthoringClient, plan: dict, file: dict) -> None:
     metadata = file["metadata"]
     name = metadata["projectName"]
-    kind = metadata["projectKind"]
+    facts = {"kind": metadata["projectKind"]}
     # get_project_client() drops every option but the api-version (README, "SDK bugs"): build it directly.
     project = TextAuthoringProjectClient(
         plan["endpoint"], credential(plan), project_name=name, polling_interval=POLLING_INTERVAL_SECONDS
     )
 
-    created = run_step(
-        f"{kind} create",
-        lambda: client.create_project(
-            name,
-            body={
-                "projectKind": kind,
-                "projectName": name,
-                "language": metadata["language"],
-                "storageInputContainerName": metadata["storageInputContainerName"],
-            },
-        ),
-    )
-    report("create", kind=kind, projectName=created.project_name)
+    options = {
+        key: metadata[key] for key in ("projectKind", "projectName", "language", "storageInputContainerName")
+    }
+    created = run_step("create", lambda: client.create_project(name, body=options))
+    report("create", **facts, projectName=created.project_name)
 
-    run_step(f"{kind} import", lambda: project.project.begin_import(body=file).result())
-    report("import", kind=kind, projectName=project.project.get_project().project_name)
+    run_step("import", lambda: project.project.begin_import(body=file).result())
+    report("import", **facts, projectName=project.project.get_project().project_name)
 
-    export_job = run_step(
-        f"{kind} export",
-        lambda: project.project.begin_export(string_index_type="Utf16CodeUnit", cls=keep_job_state).result(),
-    )
-    exported = get_json(project, export_job["resultUrl"])
+    _, exported = export_project(project)
     report(
         "export",
-        kind=kind,
+        **facts,
         projectFileVersion=exported["projectFileVersion"],
         documents=len(exported["assets"]["documents"]),
     )
 
-    for label in ("v1", "v2"):
-        result = run_step(
-            f"{kind} train {label}",
-            lambda: project.project.begin_train(body={**plan["training"], "modelLabel": label}).result(),
-        )
-        report(
-            "train",
-            kind=kind,
-            modelLabel=result.model_label,
-            trainingStatus=result.training_status.status,
-            evaluationStatus=result.evaluation_status.status,
-        )
-    models = {model.label: model.model_id for model in project.project.list_trained_models()}
+    deploy_and_swap(project, train_models(project, plan["training"], facts), facts)
 
-    for deployment, label in (("production", "v1"), ("staging", "v2")):
-        run_step(
-            f"{kind} deploy {deployment}",
-            lambda: project.deployment.begin_deploy_project(deployment, body={"trainedModelLabel": label}).result(),
-        )
-    report("deploy", kind=kind, deployments=sorted(d.deployment_name for d in project.project.list_deployments()))
-
-    run_step(
-        f"{kind} swap",
-        lambda: project.project.begin_swap_deployments(
-            body={"firstDeploymentName": "production", "secondDeploymentName": "staging"}
-        ).result(),
-    )
-    report("swap", kind=kind, productionServesV2=project.deployment.get_deployment("production").model_id == models["v2"])
-
-    # polling=False: the job is left as the service took it, for the cancel to find it running.
-    run_step(
-        f"{kind} train to cancel",
-        lambda: project.project.begin_train(body={**plan["training"], "modelLabel": "cancelled"}, polling=False),
-    )
-    job_id = next(job.job_id for job in project.project.list_training_jobs() if job.status in ("notStarted", "running"))
+    job_id = start_training_to_cancel(project, plan["training"])
     # The SDK's poller never ends on `cancelled` (README, "SDK bugs"): send the cancel without it,
     # then poll the job's status URL (the cancel's Operation-Location) until the job is final.
     answers = []
     run_step(
-        f"{kind} cancel",
+        "cancel",
         lambda: project.project.begin_cancel_training_job(job_id, polling=False, raw_response_hook=answers.append),
     )
-    report("cancel", kind=kind, status=final_status(project, answers[-1].http_response.headers["Operation-Location"]))
+    report("cancel", **facts, status=final_status(project, answers[-1].http_response.headers["Operation-Location"]))
 
-    run_step(f"{kind} delete deployment", lambda: project.deployment.begin_delete_deployment("staging").result())
-    report(
-        "delete deployment",
-        kind=kind,
-        deployments=sorted(d.deployment_name for d in project.project.list_deployments()),
-    )
-
-    run_step(f"{kind} delete project", lambda: client.begin_delete_project(name).result())
-    try:
-        client.get_project(name)
-        report("delete project", kind=kind, gone=False)
-    except ResourceNotFoundError:
-        report("delete project", kind=kind, gone=True)
+    delete_all(client, project, name, facts)
 
 
 def final_status(project: TextAuthoringProjectClient, status_url: str, polls: int = 20) -> str:

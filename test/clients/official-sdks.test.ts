@@ -32,7 +32,13 @@ function sdkPython(): string {
 /** Runs a driver with its plan on stdin; its steps, or an error with its output. */
 function drive(python: string, driver: string, plan: unknown, timeoutMs = 120_000): Promise<Step[]> {
     return new Promise((resolve, reject) => {
-        const child = spawn(python, [path.join(scripts, driver)], { cwd: scripts, stdio: ["pipe", "pipe", "pipe"] });
+        // No __pycache__ written into the source tree.
+        const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
+        const child = spawn(python, [path.join(scripts, driver)], {
+            cwd: scripts,
+            env,
+            stdio: ["pipe", "pipe", "pipe"],
+        });
         let stdout = "";
         let stderr = "";
         child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
