@@ -1,5 +1,7 @@
+import type { z } from "zod";
 import {
     isSupportedApiVersion,
+    textPreviewSettingsShape,
     type ApiFamily,
     type ApiVersion,
     type DeploymentResourceReference,
@@ -27,6 +29,8 @@ export interface VersionFeatures {
     readonly unknownEntityFields: readonly string[];
     /** Training bodies may carry `dataGenerationSettings` (synthetic utterances from Azure OpenAI). */
     readonly dataGeneration: boolean;
+    /** Project settings this version knows beyond the stable ones. */
+    readonly extraProjectSettings: z.ZodRawShape;
 }
 
 type FamilyVersion = `${ApiFamily}@${ApiVersion}`;
@@ -52,6 +56,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: false,
         unknownEntityFields: [],
         dataGeneration: false,
+        extraProjectSettings: {},
     },
     "analyze-text@2023-04-01": {
         loadSnapshot: true,
@@ -65,6 +70,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: false,
         unknownEntityFields: [],
         dataGeneration: false,
+        extraProjectSettings: {},
     },
     "analyze-text@2024-11-15-preview": {
         loadSnapshot: true,
@@ -78,6 +84,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: false,
+        extraProjectSettings: textPreviewSettingsShape,
     },
     "analyze-text@2025-05-15-preview": {
         loadSnapshot: true,
@@ -90,6 +97,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: true,
+        extraProjectSettings: textPreviewSettingsShape,
     },
     "analyze-conversations@2022-05-01": {
         loadSnapshot: false,
@@ -103,6 +111,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         // CLU 2022-05-01 entities have only category, compositionSetting, list and prebuilts.
         unknownEntityFields: ["regex", "requiredComponents"],
         dataGeneration: false,
+        extraProjectSettings: {},
     },
     "analyze-conversations@2023-04-01": {
         loadSnapshot: true,
@@ -115,6 +124,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: false,
+        extraProjectSettings: {},
     },
     "analyze-conversations@2024-11-15-preview": {
         loadSnapshot: true,
@@ -127,6 +137,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: false,
+        extraProjectSettings: {},
     },
     "analyze-conversations@2025-05-15-preview": {
         loadSnapshot: true,
@@ -140,6 +151,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: true,
+        extraProjectSettings: {},
     },
     "analyze-conversations@2025-11-01": {
         loadSnapshot: true,
@@ -153,6 +165,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: false,
+        extraProjectSettings: {},
     },
     "analyze-conversations@2025-11-15-preview": {
         loadSnapshot: true,
@@ -170,6 +183,7 @@ const featuresTable: Readonly<Partial<Record<FamilyVersion, VersionFeatures>>> =
         errorCodeHeader: true,
         unknownEntityFields: [],
         dataGeneration: true,
+        extraProjectSettings: {},
     },
 };
 

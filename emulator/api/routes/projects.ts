@@ -1,6 +1,6 @@
 import {
     checkProjectName,
-    createProjectOptionsSchema,
+    createProjectOptionsSchemaWith,
     familyOfKind,
     type ApiFamily,
     type CreateProjectOptions,
@@ -127,7 +127,7 @@ function updateProject(ctx: RouteContext, project: StoredProject, patch: Record<
 
 /** The options must validate strictly, name this project, and have a kind served by this family. */
 function checkOptions(ctx: RouteContext, projectName: string, options: unknown): CreateProjectOptions {
-    const checked = validateBody(createProjectOptionsSchema, options);
+    const checked = validateBody(createProjectOptionsSchemaWith(ctx.features.extraProjectSettings), options);
     if (checked.projectName !== projectName) {
         throw httpErrors.invalidParameter(
             "projectName",

@@ -124,6 +124,24 @@ describe("emulator: bodies as the service answers them", function () {
             );
         });
 
+        it("knows the text previews' project settings, which the stable versions refuse", async () => {
+            const text = bed.api("primary", "analyze-text");
+            const body = {
+                projectKind: "CustomSingleLabelClassification",
+                projectName: "Labelled",
+                language: "en",
+                storageInputContainerName: "docs",
+                settings: { isLabelingLocked: true, runGptPredictions: false, gptPredictiveLookahead: 2 },
+            };
+            const preview = await text
+                .withVersion("2025-05-15-preview")
+                .send("PATCH", "/Labelled", { body, contentType: merge });
+            expectBody(preview, 201, projectMetadataSchema, "create at 2025-05-15-preview");
+            expect(preview.body).to.nested.include({ "settings.isLabelingLocked": true });
+            const stable = await text.send("PATCH", "/Labelled", { body, contentType: merge });
+            expectStatus(stable, 400, "2023-04-01 settings");
+        });
+
         it("imports a file whose metadata.projectName is null under the URL's name", async () => {
             const file = travelConversation("Unnamed");
             await clu.run("POST", "/Renamed/:import", {
