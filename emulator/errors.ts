@@ -1,11 +1,11 @@
 import type { ErrorDetail } from "../provider/contract";
 
 /**
- * Who produced an error decides its headers: the gateway in front of the service answers bad keys
- * and unknown routes bare, the service adds its own headers (see api-version-features.ts), and the
- * emulator's admin API is no part of the service at all.
+ * Who produced an error decides its headers: the gateway in front of the service answers unknown
+ * routes bare and a failed key check (`auth`) with only its request id, the service adds its own
+ * headers (see http/answers.ts), and the emulator's admin API is no part of the service at all.
  */
-export type ErrorOrigin = "gateway" | "service" | "admin";
+export type ErrorOrigin = "gateway" | "auth" | "service" | "admin";
 
 /** Thrown by handlers and answered by the pipeline; the only way the emulator reports an HTTP error. */
 export class ServiceError extends Error {
@@ -43,7 +43,7 @@ function invalidRequest(target: string, message: string, innerCode: string): Ser
 /** Errors in the HTTP answer of a request. */
 export const httpErrors = {
     /** Missing or wrong key/token: the gateway rejects before the service sees the request. */
-    accessDenied: () => new ServiceError(401, { code: "401", message: accessDeniedMessage }, "gateway"),
+    accessDenied: () => new ServiceError(401, { code: "401", message: accessDeniedMessage }, "auth"),
 
     /**
      * No operation at this path for this api-version (or no api-version at all). Unverified: the

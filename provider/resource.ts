@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ProjectKind } from "./contract";
+import type { ApiVersion, ProjectKind } from "./contract";
 import { inputNames, inputOutputNames, outputOnlyNames } from "./lifecycle/property-names";
 import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
@@ -132,8 +132,11 @@ export interface ReplicatedLanguageProjectArgs {
     modelLabel?: pulumi.Input<string>;
     /** Training options; changing them retrains. */
     training?: pulumi.Input<TrainingArgs>;
-    /** The authoring api-version: `2023-04-01` (default), `2022-05-01`, or `2025-11-01` for conversations. */
-    apiVersion?: pulumi.Input<"2022-05-01" | "2023-04-01" | "2025-11-01">;
+    /**
+     * The authoring api-version: `2023-04-01` (default), `2022-05-01`, `2024-11-15-preview`,
+     * `2025-05-15-preview`, or for conversations also `2025-11-01` and `2025-11-15-preview`.
+     */
+    apiVersion?: pulumi.Input<ApiVersion>;
     /** Minutes each step may take (defaults: export 15, import 15, train 240, deploy 60, delete 15). */
     timeoutMinutes?: pulumi.Input<TimeoutMinutesArgs>;
     /** How often jobs are polled (defaults: from 1 s, growing by half to 30 s). */

@@ -87,15 +87,6 @@ export function jobStatusUrl(ctx: RouteContext, job: StoredJob): string {
 }
 
 /** A trigger's answer: 202, no body, the status URL in a lowercase `operation-location` header. */
-export function accepted(
-    ctx: RouteContext,
-    job: StoredJob,
-    extraLocationHeaders: readonly string[] = [],
-): HttpResponse {
-    const url = jobStatusUrl(ctx, job);
-    const headers: Record<string, string> = { "operation-location": url };
-    for (const header of extraLocationHeaders) {
-        headers[header] = url;
-    }
-    return { status: 202, headers };
+export function accepted(ctx: RouteContext, job: StoredJob): HttpResponse {
+    return { status: 202, headers: { "operation-location": jobStatusUrl(ctx, job) } };
 }

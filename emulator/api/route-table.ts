@@ -13,6 +13,7 @@ import {
     loadSnapshot,
 } from "./routes/models";
 import { deleteProject, getProject, listProjects, patchProject } from "./routes/projects";
+import { listAssignedDeployments, listProjectResources } from "./routes/resources";
 
 /**
  * Every operation of CONTRACT.md section 3, for both families. Order matters where literal
@@ -24,6 +25,12 @@ export const routeTable: readonly Route[] = [
     { method: "GET", pattern: "global/languages", handler: listLanguages },
     { method: "GET", pattern: "global/training-config-versions", handler: listTrainingConfigVersions },
     { method: "GET", pattern: "global/prebuilt-entities", handler: listPrebuiltEntities, requires: "prebuiltEntities" },
+    {
+        method: "GET",
+        pattern: "global/deployments/resources",
+        handler: listAssignedDeployments,
+        requires: "deploymentResources",
+    },
 
     { method: "GET", pattern: "", handler: listProjects },
     { method: "GET", pattern: "{projectName}", handler: getProject },
@@ -40,6 +47,13 @@ export const routeTable: readonly Route[] = [
     { method: "GET", pattern: "{projectName}/train/jobs", handler: listTrainingJobs },
     { method: "GET", pattern: "{projectName}/train/jobs/{jobId}", handler: getJobStatus },
     { method: "POST", pattern: "{projectName}/train/jobs/{jobId}/:cancel", handler: cancelTraining },
+
+    {
+        method: "GET",
+        pattern: "{projectName}/resources",
+        handler: listProjectResources,
+        requires: "deploymentResources",
+    },
 
     { method: "GET", pattern: "{projectName}/deployments", handler: listDeployments },
     { method: "POST", pattern: "{projectName}/deployments/:swap", handler: swapDeployments },

@@ -16,7 +16,7 @@ import { matchRoute } from "./router";
  * finish first, then the operation of its path and api-version answers (or the gateway's 404).
  */
 export async function serveAuthoringRequest(admitted: AdmittedRequest): Promise<HttpResponse> {
-    const { service, resource, path, request, target } = admitted;
+    const { service, resource, path, request, target, answerContext } = admitted;
     let features: VersionFeatures | undefined;
     try {
         const match = matchRoute(routeTable, request.method, path);
@@ -49,9 +49,9 @@ export async function serveAuthoringRequest(admitted: AdmittedRequest): Promise<
             now: env.now,
             jobs: jobControl(service, env, match.family, version.apiVersion, target),
         };
-        return serviceAnswer(await match.route.handler(ctx));
+        return serviceAnswer(await match.route.handler(ctx), answerContext);
     } catch (error) {
-        return errorAnswer(asServiceError(error), features);
+        return errorAnswer(asServiceError(error), features, answerContext);
     }
 }
 

@@ -12,9 +12,15 @@ export function formatDateTime(ms: number): string {
     return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** Model, deployment and training-phase timestamps: .NET ticks, e.g. `2022-04-18T15:47:49.4334381Z`. */
+/**
+ * Model, deployment and training-phase timestamps: up to 7 fractional digits (.NET ticks, e.g.
+ * `2022-04-18T15:47:49.4334381Z`), trailing zeros dropped as the service drops them: a time the
+ * emulator knows to the millisecond reads `...49.43Z`, a whole second `...49Z`.
+ */
 export function formatPreciseDateTime(ms: number): string {
-    return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$10000Z");
+    return new Date(ms)
+        .toISOString()
+        .replace(/\.(\d*?)0*Z$/, (_, digits: string) => (digits === "" ? "Z" : `.${digits}Z`));
 }
 
 /** Project timestamps are stored at the precision they are shown with. */

@@ -52,6 +52,10 @@ export async function listen(port: number, handlerFor: (url: string) => RequestH
     };
 }
 
+/**
+ * Header names go out exactly as spelled in the answer (Node keeps the case it is given), so the
+ * service's `Content-Type`/`Content-Length` sit beside its lower-case `apim-request-id`.
+ */
 function write(incoming: http.IncomingMessage, response: http.ServerResponse, outcome: Outcome): void {
     if (isDropped(outcome)) {
         incoming.socket.destroy();
@@ -62,13 +66,13 @@ function write(incoming: http.IncomingMessage, response: http.ServerResponse, ou
     if (answer.body === undefined) {
         // An empty 202 says so explicitly rather than with an empty chunked stream.
         if (answer.status !== 204) {
-            headers["content-length"] = "0";
+            headers["Content-Length"] = "0";
         }
         response.writeHead(answer.status, headers).end();
         return;
     }
     const body = JSON.stringify(answer.body);
-    headers["content-type"] = "application/json; charset=utf-8";
-    headers["content-length"] = String(Buffer.byteLength(body));
+    headers["Content-Type"] = "application/json; charset=utf-8";
+    headers["Content-Length"] = String(Buffer.byteLength(body));
     response.writeHead(answer.status, headers).end(body);
 }

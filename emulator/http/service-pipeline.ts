@@ -11,7 +11,7 @@ import type { JobTimingRules } from "../jobs/timing";
 import { isAuthoringPath } from "../runtime/runtime-routes";
 import { serveRuntimeRequest } from "../runtime/serve-runtime";
 import type { Store } from "../state/store";
-import { asServiceError, errorAnswer } from "./answers";
+import { asServiceError, errorAnswer, type AnswerContext } from "./answers";
 import { isAuthenticated } from "./authenticate";
 import { isDropped, type EmulatorRequest, type Outcome } from "./messages";
 import type { RateLimiter } from "./rate-limiter";
@@ -42,6 +42,8 @@ export interface AdmittedRequest {
     readonly request: EmulatorRequest;
     /** What job faults match: a job the request starts may take one. */
     readonly target: FaultTarget;
+    /** For the headers the service stamps on its answers. */
+    readonly answerContext: AnswerContext;
 }
 
 /**
@@ -63,12 +65,15 @@ export async function serveLanguageRequest(service: LanguageService, request: Em
         return answer;
     }
     const path = `/${rest.join("/")}`;
+    const answerContext: AnswerContext = { region: resource.region, startedAt: performance.now() };
     const outage = service.outages.current(resource.name);
     // A region that is down answers before the resource's queue: held requests must not block it.
     const outcome =
         outage === undefined
-            ? await service.queue.run(resource.name, () => serveResource(service, resource, path, request))
-            : await outageOutcome(service, resource.name, outage);
+            ? await service.queue.run(resource.name, () =>
+                  serveResource(service, resource, path, request, answerContext),
+              )
+            : await outageOutcome(service, resource.name, outage, answerContext);
     service.requestLog.record({
         resource: resource.name,
         method: request.method,
@@ -87,11 +92,12 @@ async function serveResource(
     resource: HostedResource,
     path: string,
     request: EmulatorRequest,
+    answerContext: AnswerContext,
 ): Promise<Outcome> {
     const target: FaultTarget = { resource: resource.name, method: request.method, path };
     const fault = service.faults.takeRequestFault(target);
     if (fault !== undefined) {
-        return faultOutcome(fault);
+        return faultOutcome(fault, answerContext);
     }
     try {
         if (!isAuthenticated(resource, request)) {
@@ -104,20 +110,25 @@ async function serveResource(
         if (retryAfterSeconds !== undefined) {
             throw httpErrors.tooManyRequests(retryAfterSeconds);
         }
-        const admitted: AdmittedRequest = { service, resource, path, request, target };
+        const admitted: AdmittedRequest = { service, resource, path, request, target, answerContext };
         return authoring ? await serveAuthoringRequest(admitted) : await serveRuntimeRequest(admitted);
     } catch (error) {
-        return errorAnswer(asServiceError(error), undefined);
+        return errorAnswer(asServiceError(error), undefined, answerContext);
     } finally {
         service.store.flush();
     }
 }
 
 /** The region is down: a 5xx, a dropped connection, or no answer until the outage ends. */
-async function outageOutcome(service: LanguageService, resourceName: string, outage: Outage): Promise<Outcome> {
+async function outageOutcome(
+    service: LanguageService,
+    resourceName: string,
+    outage: Outage,
+    answerContext: AnswerContext,
+): Promise<Outcome> {
     switch (outage.mode) {
         case "status":
-            return errorAnswer(httpErrors.serverFault(outage.status), undefined);
+            return errorAnswer(httpErrors.serverFault(outage.status), undefined, answerContext);
         case "dropConnection":
             return { dropConnection: true };
         case "hang":
@@ -126,13 +137,13 @@ async function outageOutcome(service: LanguageService, resourceName: string, out
     }
 }
 
-function faultOutcome(fault: RequestFault): Outcome {
+function faultOutcome(fault: RequestFault, answerContext: AnswerContext): Outcome {
     switch (fault.kind) {
         case "dropConnection":
             return { dropConnection: true };
         case "status":
-            return errorAnswer(httpErrors.serverFault(fault.status), undefined);
+            return errorAnswer(httpErrors.serverFault(fault.status), undefined, answerContext);
         case "throttle":
-            return errorAnswer(httpErrors.tooManyRequests(fault.retryAfterSeconds), undefined);
+            return errorAnswer(httpErrors.tooManyRequests(fault.retryAfterSeconds), undefined, answerContext);
     }
 }

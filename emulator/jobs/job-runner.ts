@@ -7,6 +7,7 @@ import { runEffect } from "./effects/run-effect";
 import type { JobEnvironment } from "./job-environment";
 import { observeJob, setStatus, startCancelling } from "./progression";
 import { statusPathOf } from "./status-paths";
+import { noteEvaluation } from "./training-evaluation";
 import type { JobTimingRules } from "./timing";
 
 export interface JobRequest {
@@ -53,8 +54,9 @@ export class JobRunner {
         return this.advance(job, env, "poll");
     }
 
+    /** Best-effort, as the service's: a text training job that is already evaluating finishes anyway. */
     async cancel(job: StoredJob, env: JobEnvironment): Promise<void> {
-        startCancelling(job, env.now);
+        startCancelling(job, env.now, job.evaluationStartedMs === undefined ? "cancel" : "cancelTooLate");
         await this.advance(job, env, "tick");
     }
 
@@ -71,6 +73,7 @@ export class JobRunner {
 
     private async advance(job: StoredJob, env: JobEnvironment, observation: "poll" | "tick"): Promise<void> {
         if (!observeJob(job, env.now, observation)) {
+            noteEvaluation(job, env.now);
             return;
         }
         const errors =

@@ -31,7 +31,7 @@ export function isDue(job: ProgressingJob, now: number): boolean {
 
 /** Before it is due: `notStarted` until the second poll, `running` after; a cancel shows `cancelling`. */
 export function pendingStatus(job: ProgressingJob): JobStatus {
-    if (job.phase === "cancel") {
+    if (job.phase !== "main") {
         return "cancelling";
     }
     return job.phasePolls <= 1 ? "notStarted" : "running";
@@ -63,9 +63,12 @@ export function setStatus(job: ProgressingJob, status: JobStatus, now: number): 
     }
 }
 
-/** Cancellation is a phase of its own, with the job's timing: cancelling, then cancelled. */
-export function startCancelling(job: ProgressingJob, now: number): void {
-    job.phase = "cancel";
+/**
+ * Cancellation is a phase of its own, with the job's timing: cancelling, then cancelled (or, for a
+ * cancel that came too late, the job's own end).
+ */
+export function startCancelling(job: ProgressingJob, now: number, phase: "cancel" | "cancelTooLate" = "cancel"): void {
+    job.phase = phase;
     job.phaseStartedMs = now;
     job.phasePolls = 0;
     setStatus(job, "cancelling", now);
@@ -73,8 +76,9 @@ export function startCancelling(job: ProgressingJob, now: number): void {
 
 /**
  * One observation of a job: a poll of its status URL, or a tick (any request to its resource, which
- * only lets time pass). True when the job's work is due now; otherwise the job shows where it is
- * (pending, or cancelled at the end of its cancel phase).
+ * only lets time pass). True when the job's work is due now (at the end of its main phase or of a
+ * cancel that came too late); otherwise the job shows where it is (pending, or cancelled at the
+ * end of its cancel phase).
  */
 export function observeJob(job: ProgressingJob, now: number, observation: "poll" | "tick"): boolean {
     if (isTerminal(job.status)) {

@@ -12,7 +12,7 @@ import { forgetExpiredTextJobs } from "./text-jobs/text-job-progress";
  * api-version gets the gateway's 404, like authoring ones.
  */
 export async function serveRuntimeRequest(admitted: AdmittedRequest): Promise<HttpResponse> {
-    const { service, resource, path, request, target } = admitted;
+    const { service, resource, path, request, target, answerContext } = admitted;
     try {
         const match = matchRuntimeRoute(request.method, path);
         const apiVersion =
@@ -35,8 +35,8 @@ export async function serveRuntimeRequest(admitted: AdmittedRequest): Promise<Ht
                 forced: service.faults.takeJobFault(target),
             }),
         };
-        return serviceAnswer(await match.route.handler(ctx));
+        return serviceAnswer(await match.route.handler(ctx), answerContext);
     } catch (error) {
-        return errorAnswer(asServiceError(error), runtimeErrorFeatures);
+        return errorAnswer(asServiceError(error), runtimeErrorFeatures, answerContext);
     }
 }

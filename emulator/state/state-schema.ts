@@ -68,8 +68,6 @@ export const storedProjectSchema = z.object({
     ...projectContentSchema.shape,
     createdMs: epochMs,
     lastModifiedMs: epochMs,
-    lastTrainedMs: epochMs.optional(),
-    lastDeployedMs: epochMs.optional(),
     models: z.record(z.string(), storedModelSchema),
     deployments: z.record(z.string(), storedDeploymentSchema),
 });
@@ -113,9 +111,15 @@ const jobProgressShape = {
     lastUpdatedMs: epochMs,
     completedMs: epochMs.optional(),
     status: jobStatusSchema,
-    /** A cancel restarts progression in the `cancel` phase (cancelling until cancelled). */
-    phase: z.enum(["main", "cancel"]),
+    /**
+     * A cancel restarts progression in a cancel phase, cancelling all along: `cancel` ends
+     * cancelled; `cancelTooLate` (the cancel came while a text training job evaluated; the
+     * service's cancel is best-effort) ends with the job's work done, succeeded.
+     */
+    phase: z.enum(["main", "cancel", "cancelTooLate"]),
     phaseStartedMs: epochMs,
+    /** When a training job that evaluates in the job (text) moved on from training to evaluation. */
+    evaluationStartedMs: epochMs.optional(),
     phasePolls: z.number().int(),
     timing: jobTimingSchema,
     forced: forcedOutcomeSchema.optional(),

@@ -7,8 +7,19 @@ import { z } from "zod";
 export const apiFamilySchema = z.enum(["analyze-text", "analyze-conversations"]);
 export type ApiFamily = z.infer<typeof apiFamilySchema>;
 
-/** Stable api-versions only: previews change shapes without notice and are not replicated. */
-export const apiVersionSchema = z.enum(["2022-05-01", "2023-04-01", "2025-11-01"]);
+/**
+ * The stable api-versions, and the previews the official SDKs default to (azure-ai-textanalytics-authoring
+ * 1.0.0b1: 2025-05-15-preview; azure-ai-language-conversations-authoring 1.0.0b4: 2025-11-15-preview).
+ * Previews change shapes between versions; the emulator's per-version feature table says how.
+ */
+export const apiVersionSchema = z.enum([
+    "2022-05-01",
+    "2023-04-01",
+    "2024-11-15-preview",
+    "2025-05-15-preview",
+    "2025-11-01",
+    "2025-11-15-preview",
+]);
 export type ApiVersion = z.infer<typeof apiVersionSchema>;
 
 /** GA in both families with the same job pattern, so one default serves every project kind. */
@@ -26,11 +37,11 @@ export type ProjectKind = z.infer<typeof projectKindSchema>;
 
 /** Which api-versions each family accepts; anything else gets a 404 from the service. */
 export const supportedApiVersions: Readonly<Record<ApiFamily, readonly ApiVersion[]>> = {
-    // Text has no 2025-11-01 stable; its next version after 2023-04-01 is a preview.
-    "analyze-text": ["2022-05-01", "2023-04-01"],
-    // 2022-05-01: no regex/requiredComponents on entities, no load-snapshot, no hasSnapshot on models.
-    // 2025-11-01: adds deployment-resource assignment (assignedResources on deployments).
-    "analyze-conversations": ["2022-05-01", "2023-04-01", "2025-11-01"],
+    // Text has no 2025-11-01 stable and no 2025-11-15-preview; its newest version is 2025-05-15-preview.
+    "analyze-text": ["2022-05-01", "2023-04-01", "2024-11-15-preview", "2025-05-15-preview"],
+    // Every version. 2022-05-01: no regex/requiredComponents on entities, no load-snapshot, no
+    // hasSnapshot on models. 2024-11-15-preview on: deployment resources (assignedResources).
+    "analyze-conversations": apiVersionSchema.options,
 };
 
 const familyByKind: Readonly<Record<ProjectKind, ApiFamily>> = {

@@ -29,6 +29,44 @@ export const createDeploymentOptionsSchema = z.strictObject({
 });
 export type CreateDeploymentOptions = z.infer<typeof createDeploymentOptionsSchema>;
 
+/**
+ * How a deploy body names the extra resources to roll out to, which changed from version to
+ * version: ARM ids, `{resourceId, region}` objects, or `{azureResourceId, region}` objects.
+ */
+export type DeploymentResourceReference = "ids" | "resources" | "azureResources";
+
+const dataGenerationConnectionSchema = z.strictObject({
+    kind: z.string(),
+    deploymentName: z.string(),
+    resourceId: z.string().optional(),
+});
+
+const resourceReferenceSchemas: Readonly<Record<DeploymentResourceReference, z.ZodType>> = {
+    ids: z.array(z.string()),
+    resources: z.array(
+        z.strictObject({
+            resourceId: z.string(),
+            region: z.string(),
+            assignedAoaiResource: dataGenerationConnectionSchema.optional(),
+        }),
+    ),
+    azureResources: z.array(
+        z.strictObject({
+            azureResourceId: z.string(),
+            region: z.string(),
+            assignedAoaiResource: dataGenerationConnectionSchema.optional(),
+        }),
+    ),
+};
+
+/** The deploy body of one api-version: the model label plus that version's resource fields. */
+export function deployBodySchemaFor(fields: Readonly<Record<string, DeploymentResourceReference>>) {
+    const shape = Object.fromEntries(
+        Object.entries(fields).map(([name, reference]) => [name, resourceReferenceSchemas[reference].optional()]),
+    );
+    return z.strictObject({ trainedModelLabel: z.string(), ...shape });
+}
+
 /** Swapping lets a new model go live under the production name without a gap. */
 export const swapDeploymentsOptionsSchema = z.strictObject({
     firstDeploymentName: z.string(),

@@ -38,12 +38,31 @@ export const projectSettingsSchema = z.looseObject(projectSettingsShape);
 export type ProjectSettings = z.infer<typeof projectSettingsSchema>;
 
 /**
+ * Text 2024-11-15-preview on: settings for Language Studio's labelling and GPT-assisted
+ * predictions (azure-ai-textanalytics-authoring 1.0.0b1's ProjectSettings).
+ */
+export const textPreviewSettingsShape = {
+    amlProjectPath: z.string().optional(),
+    isLabelingLocked: z.boolean().optional(),
+    runGptPredictions: z.boolean().optional(),
+    gptPredictiveLookahead: z.number().int().optional(),
+};
+
+/** The create/update body of an api-version whose settings know more than the stable ones. */
+export function createProjectOptionsSchemaWith(extraSettings: z.ZodRawShape) {
+    return z
+        .strictObject({
+            ...projectOptionsShape,
+            settings: z.strictObject({ ...projectSettingsShape, ...extraSettings }).optional(),
+        })
+        .superRefine(requireContainerForText);
+}
+
+/**
  * What the provider sends in the merge-patch body when it creates or updates a project.
  * Strict so that a misspelt field fails here instead of being silently ignored by the service.
  */
-export const createProjectOptionsSchema = z
-    .strictObject({ ...projectOptionsShape, settings: z.strictObject(projectSettingsShape).optional() })
-    .superRefine(requireContainerForText);
+export const createProjectOptionsSchema = createProjectOptionsSchemaWith({});
 export type CreateProjectOptions = z.infer<typeof createProjectOptionsSchema>;
 
 /**

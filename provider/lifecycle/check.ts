@@ -191,10 +191,7 @@ async function findKind(
 function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | undefined {
     const family = familyOfKind(kind);
     if (!isSupportedApiVersion(family, args.apiVersion)) {
-        return fail(
-            "apiVersion",
-            `${args.apiVersion} is not a stable api-version of ${family} (${kind}); use 2023-04-01`,
-        );
+        return fail("apiVersion", `${args.apiVersion} is not an api-version of ${family} (${kind}); use 2023-04-01`);
     }
     if (args.training.trainingMode && family === "analyze-text") {
         return fail(

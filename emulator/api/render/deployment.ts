@@ -11,7 +11,7 @@ export function renderDeployment(deployment: StoredDeployment, features: Version
         lastDeployedDateTime: formatDateTime(deployment.deployedMs),
         deploymentExpirationDate: deployment.expirationDate,
         modelTrainingConfigVersion: deployment.trainingConfigVersion,
-        // Required in CLU 2025-11-01; the emulator has no assigned resources, so it is always empty.
+        // Required where deployments have resources; the emulator assigns none, so it is always empty.
         ...(features.deploymentResources ? { assignedResources: [] } : {}),
     };
 }

@@ -3,8 +3,9 @@ import { formatDateTime } from "../../domain/timestamps";
 import type { StoredProject } from "../../state/state-schema";
 
 /**
- * ProjectMetadata in the key order of the service's examples. lastTrained/lastDeployed are
- * omitted (not null) until the first train/deploy; multilingual defaults to false.
+ * ProjectMetadata in the key order of the service's examples; multilingual defaults to false.
+ * The service leaves out lastTrainedDateTime and lastDeployedDateTime (both optional in the specs)
+ * even after training and deploying: models and deployments carry those times.
  */
 export function renderProjectMetadata(project: StoredProject): ProjectMetadata {
     const { projectKind, storageInputContainerName, settings, projectName, multilingual, description, language } =
@@ -12,10 +13,6 @@ export function renderProjectMetadata(project: StoredProject): ProjectMetadata {
     return {
         createdDateTime: formatDateTime(project.createdMs),
         lastModifiedDateTime: formatDateTime(project.lastModifiedMs),
-        ...(project.lastTrainedMs === undefined ? {} : { lastTrainedDateTime: formatDateTime(project.lastTrainedMs) }),
-        ...(project.lastDeployedMs === undefined
-            ? {}
-            : { lastDeployedDateTime: formatDateTime(project.lastDeployedMs) }),
         projectKind,
         ...(storageInputContainerName === undefined ? {} : { storageInputContainerName }),
         ...(settings === undefined ? {} : { settings: structuredClone(settings) }),

@@ -1,8 +1,4 @@
-import {
-    checkDeploymentName,
-    createDeploymentOptionsSchema,
-    swapDeploymentsOptionsSchema,
-} from "../../../provider/contract";
+import { checkDeploymentName, deployBodySchemaFor, swapDeploymentsOptionsSchema } from "../../../provider/contract";
 import { httpErrors } from "../../errors";
 import { ok, type HttpResponse } from "../../http/messages";
 import { pageOf } from "../paging";
@@ -36,10 +32,8 @@ export async function putDeployment(ctx: RouteContext): Promise<HttpResponse> {
     if (nameProblem !== undefined) {
         throw httpErrors.invalidParameter("deploymentName", nameProblem);
     }
-    const options = readBody(ctx, createDeploymentOptionsSchema);
-    if (options.assignedResourceIds !== undefined) {
-        checkAssignedResources(ctx, options.assignedResourceIds);
-    }
+    const options = readBody(ctx, deployBodySchemaFor(ctx.features.deployResourceFields));
+    checkAssignedResources(options);
     // Unverified whether the service checks this up front or in the job; up front is the stricter.
     if (project.models[options.trainedModelLabel] === undefined) {
         throw httpErrors.invalidParameter(
@@ -83,20 +77,16 @@ export async function swapDeployments(ctx: RouteContext): Promise<HttpResponse> 
 }
 
 /**
- * Only CLU 2025-11-01 knows `assignedResourceIds`, and only for resources assigned to the project
- * first (`resources/:assign`, Entra-only and not emulated): none ever are, so any id is rejected.
+ * Extra resources must have been assigned to the project first (`resources/:assign`, Entra-only
+ * and not emulated): none ever are, so any named resource is rejected; an empty list is fine.
  */
-function checkAssignedResources(ctx: RouteContext, ids: readonly string[]): void {
-    if (!ctx.features.deploymentResources) {
-        throw httpErrors.invalidParameter(
-            "assignedResourceIds",
-            `api-version ${ctx.apiVersion} has no assignedResourceIds.`,
-        );
-    }
-    if (ids.length > 0) {
-        throw httpErrors.invalidParameter(
-            "assignedResourceIds",
-            `The resource "${ids[0]}" is not assigned to the project (the emulator does not emulate resource assignment).`,
-        );
+function checkAssignedResources(options: Readonly<Record<string, unknown>>): void {
+    for (const [field, value] of Object.entries(options)) {
+        if (Array.isArray(value) && value.length > 0) {
+            throw httpErrors.invalidParameter(
+                field,
+                `The resource ${JSON.stringify(value[0])} is not assigned to the project (the emulator does not emulate resource assignment).`,
+            );
+        }
     }
 }

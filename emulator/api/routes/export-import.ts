@@ -1,8 +1,9 @@
 import { checkProjectName, exportedProjectSchema, familyOfKind } from "../../../provider/contract";
+import { isPlainObject } from "../../domain/merge-patch";
 import { withoutUnknownEntityFields } from "../../domain/project-file";
 import { httpErrors } from "../../errors";
 import { ok, type HttpResponse } from "../../http/messages";
-import { readBody, requireStringIndexType } from "../request-body";
+import { readJson, requireStringIndexType, validateBody } from "../request-body";
 import { accepted, param, requireModel, requireProject, type RouteContext } from "../route-context";
 
 // CLU `format`: the emulator reads and writes the service's own format only; LUIS files would
@@ -54,9 +55,10 @@ export async function startImport(ctx: RouteContext): Promise<HttpResponse> {
         throw httpErrors.invalidParameter("projectName", nameProblem);
     }
     checkFormat(ctx);
-    const file = readBody(ctx, exportedProjectSchema);
+    const file = validateBody(exportedProjectSchema, namedAfterUrl(readJson(ctx), projectName));
     const { metadata } = file;
-    // Unverified: the service may import under the URL's name; the emulator insists they agree.
+    // Unverified: whether the service imports a file naming another project under the URL's name;
+    // the emulator insists they agree.
     if (metadata.projectName !== projectName) {
         throw httpErrors.invalidParameter(
             "metadata.projectName",
@@ -81,6 +83,14 @@ export async function startImport(ctx: RouteContext): Promise<HttpResponse> {
         file: { ...file, ...(assets === undefined ? {} : { assets }) },
     });
     return accepted(ctx, job);
+}
+
+/** A file whose `metadata.projectName` is null is imported under the URL's name, as the service does. */
+function namedAfterUrl(body: unknown, projectName: string): unknown {
+    if (!isPlainObject(body) || !isPlainObject(body["metadata"]) || body["metadata"]["projectName"] !== null) {
+        return body;
+    }
+    return { ...body, metadata: { ...body["metadata"], projectName } };
 }
 
 function checkFormat(ctx: RouteContext): void {

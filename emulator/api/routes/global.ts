@@ -21,7 +21,7 @@ export function listLanguages(ctx: RouteContext): HttpResponse {
 }
 
 export function listTrainingConfigVersions(ctx: RouteContext): HttpResponse {
-    return ok(pageOf(ctx, [...trainingConfigsOf(projectKindOf(ctx))]));
+    return ok(pageOf(ctx, trainingConfigsOf(projectKindOf(ctx), ctx.apiVersion)));
 }
 
 /** `multilingual=true` lists every component; otherwise `language` is required. */

@@ -14,5 +14,5 @@ export async function getJobStatus(ctx: RouteContext): Promise<HttpResponse> {
         throw httpErrors.operationNotFound(jobId);
     }
     await ctx.jobs.poll(job);
-    return ok(renderJobState(job, jobStatusUrl(ctx, job), ctx.now));
+    return ok(renderJobState(job, jobStatusUrl(ctx, job), ctx.now, ctx.features));
 }

@@ -1,7 +1,8 @@
 import {
     checkProjectName,
-    createProjectOptionsSchema,
+    createProjectOptionsSchemaWith,
     familyOfKind,
+    type ApiFamily,
     type CreateProjectOptions,
 } from "../../../provider/contract";
 import { applyMergePatch, isPlainObject } from "../../domain/merge-patch";
@@ -32,6 +33,17 @@ const optionFields = [
     "storageInputContainerName",
 ] as const;
 
+/**
+ * How each family answers a PATCH that creates the project (observed on the service, issue 12):
+ * text says 201 Created with the project's URL in `Location`; conversations says 200, as for an
+ * update. Unverified: whether Location carries the api-version (the emulator's does, like
+ * every URL it hands out).
+ */
+const createdAnswers: Readonly<Record<ApiFamily, { readonly status: 200 | 201; readonly location: boolean }>> = {
+    "analyze-text": { status: 201, location: true },
+    "analyze-conversations": { status: 200, location: false },
+};
+
 /** Newest first, as in the service's ListProjects example. */
 export function listProjects(ctx: RouteContext): HttpResponse {
     const projects = Object.values(ctx.state.projects)
@@ -44,7 +56,7 @@ export function getProject(ctx: RouteContext): HttpResponse {
     return ok(renderProjectMetadata(requireProject(ctx)));
 }
 
-/** Merge-patch: 201 with the new project, or 200 with the updated one. */
+/** Merge-patch: the family's created answer with the new project, or 200 with the updated one. */
 export function patchProject(ctx: RouteContext): HttpResponse {
     const projectName = param(ctx, "projectName");
     const nameProblem = checkProjectName(projectName);
@@ -85,7 +97,12 @@ function createProject(ctx: RouteContext, projectName: string, patch: Record<str
         deployments: {},
     };
     ctx.state.projects[projectName] = project;
-    return { status: 201, body: renderProjectMetadata(project) };
+    const { status, location } = createdAnswers[ctx.family];
+    return {
+        status,
+        ...(location ? { headers: { Location: `${ctx.endpoint}${ctx.path}?api-version=${ctx.apiVersion}` } } : {}),
+        body: renderProjectMetadata(project),
+    };
 }
 
 function updateProject(ctx: RouteContext, project: StoredProject, patch: Record<string, unknown>): HttpResponse {
@@ -110,7 +127,7 @@ function updateProject(ctx: RouteContext, project: StoredProject, patch: Record<
 
 /** The options must validate strictly, name this project, and have a kind served by this family. */
 function checkOptions(ctx: RouteContext, projectName: string, options: unknown): CreateProjectOptions {
-    const checked = validateBody(createProjectOptionsSchema, options);
+    const checked = validateBody(createProjectOptionsSchemaWith(ctx.features.extraProjectSettings), options);
     if (checked.projectName !== projectName) {
         throw httpErrors.invalidParameter(
             "projectName",

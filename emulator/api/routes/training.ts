@@ -1,7 +1,9 @@
 import {
     checkModelLabel,
     conversationTrainingJobOptionsSchema,
+    dataGenerationSettingsSchema,
     textTrainingJobOptionsSchema,
+    type DataGenerationSettings,
     type EvaluationOptions,
 } from "../../../provider/contract";
 import { findTrainingConfig } from "../../catalog/training-configs";
@@ -26,13 +28,17 @@ const trainingOptionsSchemas = {
 /** One training job per project at a time (Learn "train model"): a second one is a 409. */
 export async function startTraining(ctx: RouteContext): Promise<HttpResponse> {
     const project = requireProject(ctx);
-    const options = readBody(ctx, trainingOptionsSchemas[ctx.family]);
+    const { dataGenerationSettings, ...options } = readBody(
+        ctx,
+        trainingOptionsSchemas[ctx.family].extend({ dataGenerationSettings: dataGenerationSettingsSchema.optional() }),
+    );
+    checkDataGeneration(ctx, dataGenerationSettings);
     const labelProblem = checkModelLabel(options.modelLabel);
     if (labelProblem !== undefined) {
         throw httpErrors.invalidParameter("modelLabel", labelProblem);
     }
     const requestedConfig = options.trainingConfigVersion ?? "latest";
-    const config = findTrainingConfig(project.metadata.projectKind, requestedConfig);
+    const config = findTrainingConfig(project.metadata.projectKind, ctx.apiVersion, requestedConfig);
     if (config === undefined) {
         throw httpErrors.invalidParameter(
             "trainingConfigVersion",
@@ -53,7 +59,7 @@ export async function startTraining(ctx: RouteContext): Promise<HttpResponse> {
         evaluationOptions: resolveSplit(options.evaluationOptions),
         trainingData: structuredClone({ metadata: project.metadata, assets: project.assets }),
     });
-    return accepted(ctx, job, ctx.features.trainAcceptedExtraHeaders);
+    return accepted(ctx, job);
 }
 
 /** The project's training jobs that have not expired, oldest first. */
@@ -63,12 +69,15 @@ export function listTrainingJobs(ctx: RouteContext): HttpResponse {
     return ok(
         pageOf(
             ctx,
-            jobs.map((job) => renderJobState(job, jobStatusUrl(ctx, job), ctx.now)),
+            jobs.map((job) => renderJobState(job, jobStatusUrl(ctx, job), ctx.now, ctx.features)),
         ),
     );
 }
 
-/** 202 pointing at the training job itself, which goes cancelling -> cancelled. */
+/**
+ * 202 pointing at the training job itself, which goes cancelling -> cancelled; best-effort, as the
+ * service's: a text job already evaluating goes cancelling -> succeeded (see JobRunner.cancel).
+ */
 export async function cancelTraining(ctx: RouteContext): Promise<HttpResponse> {
     const project = requireProject(ctx);
     const jobId = param(ctx, "jobId");
@@ -86,6 +95,25 @@ export async function cancelTraining(ctx: RouteContext): Promise<HttpResponse> {
         await ctx.jobs.cancel(job);
     }
     return accepted(ctx, job);
+}
+
+/** Only versions with data generation know the field; the emulator cannot generate data itself. */
+function checkDataGeneration(ctx: RouteContext, settings: DataGenerationSettings | undefined): void {
+    if (settings === undefined) {
+        return;
+    }
+    if (!ctx.features.dataGeneration) {
+        throw httpErrors.invalidParameter(
+            "dataGenerationSettings",
+            `api-version ${ctx.apiVersion} has no dataGenerationSettings.`,
+        );
+    }
+    if (settings.enableDataGeneration) {
+        throw httpErrors.invalidParameter(
+            "dataGenerationSettings.enableDataGeneration",
+            "The emulator does not generate training data (it has no Azure OpenAI); train without data generation.",
+        );
+    }
 }
 
 function trainingJobsOf(ctx: RouteContext, projectName: string): StoredJob[] {

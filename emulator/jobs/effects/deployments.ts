@@ -1,6 +1,5 @@
 import type { ErrorDetail } from "../../../provider/contract";
 import { deploymentExpirationDate } from "../../catalog/training-configs";
-import { floorToSecond } from "../../domain/timestamps";
 import { jobErrors } from "../../errors";
 import type { StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
@@ -28,7 +27,6 @@ export async function runDeploy(
         expirationDate: deploymentExpirationDate(model.expirationDate),
         ...(model.trained === undefined ? {} : { predictor: model.trained.predictor }),
     };
-    project.lastDeployedMs = floorToSecond(env.now);
     return [];
 }
 
@@ -65,7 +63,6 @@ export async function runSwap(
         deploymentName: second.deploymentName,
         deployedMs: env.now,
     };
-    project.lastDeployedMs = floorToSecond(env.now);
     return [];
 }
 

@@ -1,7 +1,6 @@
 import type { ErrorDetail } from "../../../provider/contract";
 import { findTrainingConfig } from "../../catalog/training-configs";
 import { newModelId } from "../../domain/identifiers";
-import { floorToSecond } from "../../domain/timestamps";
 import { trainModel } from "../../model/train-model";
 import type { StoredJob, StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
@@ -24,7 +23,7 @@ export async function runTraining(
     if (problems.length > 0) {
         return [...problems];
     }
-    const config = findTrainingConfig(project.metadata.projectKind, operation.trainingConfigVersion)!;
+    const config = findTrainingConfig(project.metadata.projectKind, job.apiVersion, operation.trainingConfigVersion)!;
     project.models[operation.modelLabel] = {
         label: operation.modelLabel,
         modelId: newModelId(operation.modelLabel, env.now),
@@ -36,6 +35,5 @@ export async function runTraining(
         snapshot,
         trained: trainModel(snapshot, operation.evaluationOptions, texts),
     };
-    project.lastTrainedMs = floorToSecond(env.now);
     return [];
 }

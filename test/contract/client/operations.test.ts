@@ -93,9 +93,21 @@ describe("client contract: every operation against the emulator", function () {
         }
     }
 
-    it("covers every api-version of each family, and text has no 2025-11-01", () => {
-        expect(supportedApiVersions["analyze-text"]).to.deep.equal(["2022-05-01", "2023-04-01"]);
-        expect(supportedApiVersions["analyze-conversations"]).to.deep.equal(["2022-05-01", "2023-04-01", "2025-11-01"]);
+    it("covers every api-version of each family, and text has no 2025-11-01 nor 2025-11-15-preview", () => {
+        expect(supportedApiVersions["analyze-text"]).to.deep.equal([
+            "2022-05-01",
+            "2023-04-01",
+            "2024-11-15-preview",
+            "2025-05-15-preview",
+        ]);
+        expect(supportedApiVersions["analyze-conversations"]).to.deep.equal([
+            "2022-05-01",
+            "2023-04-01",
+            "2024-11-15-preview",
+            "2025-05-15-preview",
+            "2025-11-01",
+            "2025-11-15-preview",
+        ]);
     });
 });
 
@@ -259,7 +271,7 @@ function describeLifecycle(bedOf: () => TestBed, subject: Subject, apiVersion: A
             ]);
             const production = await client.getDeployment(project, "production");
             expect(production).to.deep.equal(deployments[0]);
-            if (apiVersion === "2025-11-01") {
+            if (!["2022-05-01", "2023-04-01"].includes(apiVersion)) {
                 expect(production.assignedResources).to.deep.equal([]);
             } else {
                 expect(production).to.not.have.property("assignedResources");

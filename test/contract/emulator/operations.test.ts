@@ -40,11 +40,11 @@ describe("emulator: authoring operations", function () {
     });
 
     describe("projects", () => {
-        it("creates with 201, updates with 200, and every save moves lastModifiedDateTime", async () => {
+        it("creates a conversations project with 200, updates with 200, and every save moves lastModifiedDateTime", async () => {
             const body = { projectKind: "Conversation", projectName: "Notes", language: "en", description: "first" };
             const created = expectBody(
                 await clu.send("PATCH", "/Notes", { body, contentType: merge }),
-                201,
+                200,
                 projectMetadataSchema,
                 "create",
             );
@@ -107,7 +107,7 @@ describe("emulator: authoring operations", function () {
             for (const name of ["PageA", "PageB", "PageC"]) {
                 clock.advance(1000);
                 const body = { projectKind: "Conversation", projectName: name, language: "en" };
-                expectStatus(await clu.send("PATCH", `/${name}`, { body, contentType: merge }), 201, `create ${name}`);
+                expectStatus(await clu.send("PATCH", `/${name}`, { body, contentType: merge }), 200, `create ${name}`);
             }
             const paged = pagedSchema(projectMetadataSchema);
             const first = await clu.read("", paged, { maxpagesize: "2", top: "3" });
@@ -209,7 +209,8 @@ describe("emulator: authoring operations", function () {
                 trainingConfigVersion: "2022-09-01",
                 trainingMode: "standard",
             });
-            expect(job.result.evaluationStatus).to.include({ status: "succeeded", percentComplete: 100 });
+            // CLU evaluates after the job: a succeeded job leaves evaluation notStarted, as the service does.
+            expect(job.result.evaluationStatus).to.include({ status: "notStarted", percentComplete: 0 });
             expect(Date.parse(job.expirationDateTime!) - Date.parse(job.createdDateTime)).to.equal(
                 7 * 24 * 3600 * 1000,
             );
@@ -358,7 +359,7 @@ describe("emulator: authoring operations", function () {
                             : { projectKind: "Conversation", projectName, language: "en" };
                     expectBody(
                         await api.send("PATCH", `/${projectName}`, { body, contentType: merge }),
-                        201,
+                        family === "analyze-text" ? 201 : 200,
                         projectMetadataSchema,
                         "create",
                     );

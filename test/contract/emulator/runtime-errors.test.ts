@@ -37,7 +37,7 @@ describe("emulator runtime: errors as the service spells them", function () {
     const conversations = (body: unknown, apiVersion = "2023-04-01") =>
         runtime.send("POST", "/:analyze-conversations", apiVersion, { body });
 
-    it("rejects a missing or wrong key like the authoring API does: the gateway's bare 401", async () => {
+    it("rejects a missing or wrong key like the authoring API does: the gateway's 401 with only apim-request-id", async () => {
         const auths: Readonly<Record<string, string>>[] = [{}, { "Ocp-Apim-Subscription-Key": "secondary-key-1" }];
         for (const auth of auths) {
             for (const answer of [
@@ -48,7 +48,8 @@ describe("emulator runtime: errors as the service spells them", function () {
                 await runtime.send("POST", "/analyze-text/jobs", "2023-04-01", { body: textBody([]), auth }),
             ]) {
                 expect(errorOf(answer, 401).code).to.equal("401");
-                expect(answer.headers.get("apim-request-id")).to.equal(null);
+                expect(answer.headers.get("apim-request-id")).to.be.a("string");
+                expect(answer.headers.get("x-ms-region")).to.equal(null);
             }
         }
     });

@@ -17,14 +17,28 @@ describe("contract/api-versions", () => {
         expect(projectKindSchema.options).to.have.length(5);
     });
 
-    it("supports 2025-11-01 for conversations only", () => {
+    it("supports 2025-11-01 and 2025-11-15-preview for conversations only", () => {
         expect(isSupportedApiVersion("analyze-conversations", "2025-11-01")).to.equal(true);
+        expect(isSupportedApiVersion("analyze-conversations", "2025-11-15-preview")).to.equal(true);
         expect(isSupportedApiVersion("analyze-text", "2025-11-01")).to.equal(false);
-        expect(supportedApiVersions["analyze-text"]).to.deep.equal(["2022-05-01", "2023-04-01"]);
+        expect(isSupportedApiVersion("analyze-text", "2025-11-15-preview")).to.equal(false);
     });
 
-    it("rejects previews and unknown versions", () => {
-        expect(isSupportedApiVersion("analyze-conversations", "2025-05-15-preview")).to.equal(false);
+    it("supports the previews the official SDKs default to, in both families", () => {
+        for (const family of ["analyze-text", "analyze-conversations"] as const) {
+            expect(isSupportedApiVersion(family, "2024-11-15-preview")).to.equal(true);
+            expect(isSupportedApiVersion(family, "2025-05-15-preview")).to.equal(true);
+        }
+        expect(supportedApiVersions["analyze-text"]).to.deep.equal([
+            "2022-05-01",
+            "2023-04-01",
+            "2024-11-15-preview",
+            "2025-05-15-preview",
+        ]);
+    });
+
+    it("rejects other previews and unknown versions", () => {
+        expect(isSupportedApiVersion("analyze-conversations", "2023-04-15-preview")).to.equal(false);
         expect(isSupportedApiVersion("analyze-text", "2021-01-01")).to.equal(false);
     });
 

@@ -13,7 +13,12 @@ describe("emulator/domain", () => {
     it("formats timestamps as the service does", () => {
         const ms = Date.parse("2022-04-18T15:47:49.433Z");
         expect(formatDateTime(ms)).to.equal("2022-04-18T15:47:49Z");
-        expect(formatPreciseDateTime(ms)).to.equal("2022-04-18T15:47:49.4330000Z");
+        expect(formatPreciseDateTime(ms)).to.equal("2022-04-18T15:47:49.433Z");
+    });
+
+    it("drops trailing zeros from fractional seconds, and the fraction of a whole second", () => {
+        expect(formatPreciseDateTime(Date.parse("2022-04-18T15:47:49.430Z"))).to.equal("2022-04-18T15:47:49.43Z");
+        expect(formatPreciseDateTime(Date.parse("2022-04-18T15:47:49.000Z"))).to.equal("2022-04-18T15:47:49Z");
     });
 
     it("spells job ids as <guid>_<ticks of the day> and model ids with a 12-hour time", () => {

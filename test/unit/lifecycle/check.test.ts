@@ -174,7 +174,7 @@ describe("check: validation before any request", () => {
             "must be a number, not NaN",
         );
         expect(await reasonOf(inputs({ apiVersion: "2024-01-01" }), "apiVersion")).to.equal(
-            'must be one of "2022-05-01", "2023-04-01", "2025-11-01"',
+            'must be one of "2022-05-01", "2023-04-01", "2024-11-15-preview", "2025-05-15-preview", "2025-11-01", "2025-11-15-preview"',
         );
     });
 
@@ -255,7 +255,7 @@ describe("check: validation before any request", () => {
         ).to.deep.equal([
             {
                 property: "apiVersion",
-                reason: "2025-11-01 is not a stable api-version of analyze-text (CustomEntityRecognition); use 2023-04-01",
+                reason: "2025-11-01 is not an api-version of analyze-text (CustomEntityRecognition); use 2023-04-01",
             },
         ]);
         expect(
