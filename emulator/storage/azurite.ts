@@ -27,6 +27,8 @@ interface AzuriteBlobServer {
     start(): Promise<void>;
     close(): Promise<void>;
     getHttpServerAddress(): string;
+    /** The node http server (wrapped by `stoppable`); emits "close" once it no longer listens. */
+    readonly httpServer: { once(event: "close", listener: () => void): void };
 }
 type BlobServerClass = new (configuration: unknown) => AzuriteBlobServer;
 type BlobConfigurationClass = new (...args: unknown[]) => unknown;
@@ -78,7 +80,13 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     return {
         blobEndpoint,
         connectionString: `DefaultEndpointsProtocol=http;AccountName=${azuriteAccountName};AccountKey=${azuriteAccountKey};BlobEndpoint=${blobEndpoint};`,
-        stop: () => server.close(),
+        // close() only starts stopping the http server: wait until it lets go of the port, so
+        // the next start on the same port (the local runner's next command) finds it free.
+        stop: async () => {
+            const released = new Promise<void>((resolve) => server.httpServer.once("close", resolve));
+            await server.close();
+            await released;
+        },
     };
 }
 

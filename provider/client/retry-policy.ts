@@ -1,7 +1,13 @@
 /** How hard the client tries again, and how long it waits in between. */
 export interface RetryPolicy {
-    /** Attempts in all, the first included. */
+    /** Attempts in all, the first included, counting failures other than throttling. */
     maxAttempts: number;
+    /**
+     * How long one request may wait in all for throttling (429) to pass. The authoring limits
+     * count per resource over a sliding minute, so a fleet may be throttled for several minutes
+     * on end: a budget of several windows slows it down without failing it.
+     */
+    throttleBudgetMs: number;
     /** First backoff when the service gave no Retry-After; doubled on each further attempt. */
     baseDelayMs: number;
     maxDelayMs: number;
@@ -13,6 +19,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
     maxAttempts: 5,
+    throttleBudgetMs: 10 * 60_000,
     baseDelayMs: 1_000,
     maxDelayMs: 30_000,
     maxRetryAfterMs: 60_000,
@@ -51,15 +58,36 @@ export function isRetryable(outcome: AttemptOutcome): boolean {
     return rule === "any-method" || (rule === "idempotent" && idempotent);
 }
 
+/** What one request went through so far: failures other than throttling, and time spent throttled. */
+export interface RetryHistory {
+    /** Attempts that failed for another reason than throttling, this one included. */
+    failures: number;
+    /** Milliseconds already waited for throttling to pass. */
+    throttledMs: number;
+}
+
 /**
- * The wait before attempt `attempt + 1`, or undefined when the client should give up.
- * `attempt` counts from 1. A Retry-After from the service wins over backoff, clamped.
+ * The wait before the next attempt, or undefined when the client should give up. Throttling
+ * (429) has a budget of time rather than of attempts; other failures have `maxAttempts`. A
+ * Retry-After from the service wins over backoff, clamped; a throttled wait gets up to a quarter
+ * more at random, so the replications a window refused do not all come back at its edge.
  */
-export function retryDelayMs(policy: RetryPolicy, outcome: AttemptOutcome, attempt: number, nowMs: number) {
-    if (attempt >= policy.maxAttempts || !isRetryable(outcome)) return undefined;
+export function retryDelayMs(
+    policy: RetryPolicy,
+    outcome: AttemptOutcome,
+    history: RetryHistory,
+    nowMs: number,
+): number | undefined {
+    if (!isRetryable(outcome)) return undefined;
     const advised = retryAfterMs(outcome.headers ?? {}, nowMs);
+    if (outcome.status === 429) {
+        if (history.throttledMs >= policy.throttleBudgetMs) return undefined;
+        const wait = Math.min(advised ?? policy.baseDelayMs, policy.maxRetryAfterMs);
+        return Math.round(wait * (1 + 0.25 * policy.random()));
+    }
+    if (history.failures >= policy.maxAttempts) return undefined;
     if (advised !== undefined) return Math.min(advised, policy.maxRetryAfterMs);
-    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
+    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (history.failures - 1));
     // Jitter of +-20% keeps many replications that failed together from retrying in lockstep.
     return Math.round(backoff * (0.8 + 0.4 * policy.random()));
 }

@@ -5,7 +5,7 @@ import { gotSend, type HttpResponse, type HttpSend, NetworkError } from "./http-
 import { innerCodesOf, LanguageApiError } from "./language-api-error";
 import { defaultRateLimits, type RateLimits, type ResourceRateLimiter, sharedRateLimiter } from "./rate-limiter";
 import { redact } from "./redact";
-import { defaultRetryPolicy, isRetryable, retryDelayMs, type RetryPolicy } from "./retry-policy";
+import { defaultRetryPolicy, isRetryable, type RetryHistory, retryDelayMs, type RetryPolicy } from "./retry-policy";
 
 export interface TransportOptions {
     /** A checked endpoint (see `checkEndpoint`), without trailing slash. */
@@ -77,7 +77,8 @@ export class LanguageTransport {
                 `${request.operation}: refusing to send credentials to ${new URL(request.url).host}, which is not ${this.resourceLabel}`,
             );
         }
-        for (let attempt = 1; ; attempt++) {
+        const history: RetryHistory = { failures: 0, throttledMs: 0 };
+        for (;;) {
             request.signal?.throwIfAborted();
             await this.limiter?.acquire(request.method, request.signal);
             let response: HttpResponse;
@@ -93,15 +94,18 @@ export class LanguageTransport {
             } catch (error) {
                 if (request.signal?.aborted) throw request.signal.reason;
                 if (!(error instanceof NetworkError)) throw error;
-                const delay = retryDelayMs(this.retry, { method: request.method }, attempt, this.clock.now());
+                history.failures++;
+                const delay = retryDelayMs(this.retry, { method: request.method }, history, this.clock.now());
                 if (delay === undefined) throw this.networkFailure(request, error);
                 await this.clock.sleep(delay, request.signal);
                 continue;
             }
             if (response.status >= 200 && response.status < 300) return response;
             const outcome = { method: request.method, status: response.status, headers: response.headers };
-            const delay = retryDelayMs(this.retry, outcome, attempt, this.clock.now());
+            if (response.status !== 429) history.failures++;
+            const delay = retryDelayMs(this.retry, outcome, history, this.clock.now());
             if (delay === undefined) throw this.failure(request, response);
+            if (response.status === 429) history.throttledMs += delay;
             await this.clock.sleep(delay, request.signal);
         }
     }

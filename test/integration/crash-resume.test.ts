@@ -115,7 +115,13 @@ describe("a resync killed with kill -9 at any point, then run again", function (
             expect(findStackLocks(stateDir, "crash-resume", "dev").stale, "the killed run's lock").to.have.length(1);
             // What the local runner does before every command: no manual `pulumi cancel`.
             const pulumi = (args: readonly string[]) => runPulumi({ args, cwd: scratch, env, print: echo });
-            await cancelKilledRuns({ stateDir, project: "crash-resume", stack: "dev", pulumi, log: echo });
+            await cancelKilledRuns({
+                stateDir,
+                project: "crash-resume",
+                stack: "dev",
+                pulumi,
+                log: (line) => echo(`${line}\n`),
+            });
             await up();
             await runPulumi({
                 args: ["preview", "--expect-no-changes", "--stack", "dev"],

@@ -44,7 +44,7 @@ describe("client contract: retries against injected faults", function () {
         await bed.stop();
     });
 
-    it("retries a burst of 429s on GET, waiting the Retry-After each time, then succeeds", async () => {
+    it("retries a burst of 429s on GET, waiting at least the Retry-After each time, then succeeds", async () => {
         await bed.admin.addFault({
             method: "GET",
             path: projectPath,
@@ -52,7 +52,8 @@ describe("client contract: retries against injected faults", function () {
         });
         expect((await client.getProject("TravelBot")).projectName).to.equal("TravelBot");
         expect(await log()).to.deep.equal(["GET / 429", "GET / 429", "GET / 429", "GET / 200"]);
-        expect(clock.sleeps).to.deep.equal([1000, 1000, 1000]);
+        // Retry-After plus the spread: an eighth with the steady random of 0.5.
+        expect(clock.sleeps).to.deep.equal([1125, 1125, 1125]);
         expect(await bed.admin.faults()).to.be.empty;
     });
 
@@ -82,17 +83,22 @@ describe("client contract: retries against injected faults", function () {
         ]);
     });
 
-    it("gives up after maxAttempts 429s with a retryable TooManyRequests error", async () => {
+    it("waits a throttled request out until its throttling budget is spent, then fails retryable", async () => {
         await bed.admin.addFault({
             method: "GET",
             path: projectPath,
             fault: { kind: "throttle", retryAfterSeconds: 1, times: 9 },
         });
-        const failure = await failureOf(client.getProject("TravelBot"));
+        const budgeted = clientFor(bed, "primary", "analyze-conversations", "2023-04-01", {
+            clock,
+            retry: { throttleBudgetMs: 3_000 },
+        });
+        const failure = await failureOf(budgeted.getProject("TravelBot"));
         expect(failure).to.be.instanceOf(LanguageApiError);
         expect(failure).to.include({ status: 429, code: "TooManyRequests", isRetryable: true });
-        expect(await log()).to.have.length(5);
-        expect(clock.sleeps).to.deep.equal([1000, 1000, 1000, 1000]);
+        expect(await log()).to.have.length(4);
+        // Retry-After plus the spread (an eighth with the steady random of 0.5), until 3 s are spent.
+        expect(clock.sleeps).to.deep.equal([1125, 1125, 1125]);
     });
 
     it("retries a burst of 503s on GET with exponential backoff, then succeeds", async () => {

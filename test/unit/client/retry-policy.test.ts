@@ -40,19 +40,57 @@ describe("retry policy", () => {
         });
     }
 
+    const failed = (failures: number) => ({ failures, throttledMs: 0 });
+
     it("backs off exponentially up to the cap, then gives up after maxAttempts", () => {
-        const delays = [1, 2, 3, 4].map((attempt) =>
-            retryDelayMs(policy, { method: "GET", status: 503 }, attempt, now),
+        const delays = [1, 2, 3, 4].map((failures) =>
+            retryDelayMs(policy, { method: "GET", status: 503 }, failed(failures), now),
         );
         expect(delays).to.deep.equal([1000, 2000, 4000, 8000]);
-        expect(retryDelayMs(policy, { method: "GET", status: 503 }, 5, now)).to.equal(undefined);
-        const capped = retryDelayMs({ ...policy, maxAttempts: 99 }, { method: "GET", status: 503 }, 20, now);
+        expect(retryDelayMs(policy, { method: "GET", status: 503 }, failed(5), now)).to.equal(undefined);
+        const capped = retryDelayMs({ ...policy, maxAttempts: 99 }, { method: "GET", status: 503 }, failed(20), now);
         expect(capped).to.equal(policy.maxDelayMs);
     });
 
     it("honours Retry-After over backoff, clamped to maxRetryAfterMs", () => {
-        const outcome = (value: string) => ({ method: "GET", status: 429, headers: { "retry-after": value } });
-        expect(retryDelayMs(policy, outcome("3"), 1, now)).to.equal(3000);
-        expect(retryDelayMs(policy, outcome("3600"), 1, now)).to.equal(policy.maxRetryAfterMs);
+        const outcome = { method: "GET", status: 503, headers: { "retry-after": "3" } };
+        expect(retryDelayMs(policy, outcome, failed(1), now)).to.equal(3000);
+        const long = { ...outcome, headers: { "retry-after": "3600" } };
+        expect(retryDelayMs(policy, long, failed(1), now)).to.equal(policy.maxRetryAfterMs);
+    });
+
+    describe("throttling", () => {
+        const throttled = (retryAfter: string) => ({
+            method: "POST",
+            status: 429,
+            headers: { "retry-after": retryAfter },
+        });
+
+        it("waits out a whole window however many 429s it takes, as long as the budget lasts", () => {
+            // The service's window is a minute: twenty 429s in a row must not fail a request.
+            let waited = 0;
+            for (let attempt = 1; attempt <= 20; attempt++) {
+                const delay = retryDelayMs(policy, throttled("3"), { failures: 0, throttledMs: waited }, now);
+                expect(delay, `429 number ${attempt}`).to.be.a("number");
+                waited += delay!;
+            }
+            expect(waited).to.be.greaterThan(60_000);
+        });
+
+        it("gives up once the throttling budget is spent", () => {
+            const spent = { failures: 0, throttledMs: policy.throttleBudgetMs };
+            expect(retryDelayMs(policy, throttled("3"), spent, now)).to.equal(undefined);
+        });
+
+        it("spreads the retries of a refused window: up to a quarter more than Retry-After, never less", () => {
+            const at = (random: number) =>
+                retryDelayMs({ ...policy, random: () => random }, throttled("8"), failed(0), now);
+            expect(at(0)).to.equal(8000);
+            expect(at(0.999)).to.be.within(9_990, 10_000);
+        });
+
+        it("does not count throttling against the attempts other failures have", () => {
+            expect(retryDelayMs(policy, throttled("1"), failed(policy.maxAttempts), now)).to.be.a("number");
+        });
     });
 });

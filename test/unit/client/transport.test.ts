@@ -101,7 +101,8 @@ describe("language transport", () => {
             { status: 202 },
         );
         await transport(script.send, clock).call({ method: "POST", url, operation: "x" });
-        expect(clock.sleeps).to.deep.equal([9000, 1000]);
+        // Each Retry-After, plus the spread of throttled retries (an eighth with the fixed random of 0.5).
+        expect(clock.sleeps).to.deep.equal([10_125, 1_125]);
     });
 
     it("does not retry a 503 on POST: it may have started a job", async () => {
