@@ -3,8 +3,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { EmulatorAdminClient } from "../../../emulator";
 import { AuthoringClient } from "../../../provider/client/authoring-client";
 import { LanguageTransport } from "../../../provider/client/transport";
-import { familyOfKind } from "../../../provider/contract";
+import { familyOfKind, type ProjectKind } from "../../../provider/contract";
 import { createFailoverClient, type FailoverClient } from "../../../runtime";
+import type { LocalResources } from "../../../stacks/local/program";
 import { sampleDeploymentName, sampleProjects } from "../../../stacks/local/samples";
 import { localResources } from "../../../stacks/local/settings";
 import { repoRoot } from "../../pulumi/offline-workspace";
@@ -63,9 +64,10 @@ export async function runDrill(run: DrillRun): Promise<void> {
             textJobTimeoutMs: drillPlan.textJobTimeoutMs,
             textPollIntervalMs: drillPlan.textPollIntervalMs,
         });
+        const region = services.emulator.resources.find((resource) => resource.name === "primary")?.region;
         print(
             `drill: ${drillPlan.requests} ${projectKind} predictions of "${project}", one every ${drillPlan.paceMs} ms; ` +
-                `the primary (westeurope) goes down (${outage}) before request ${drillPlan.outageFrom} and comes back after request ${drillPlan.outageThrough}`,
+                `the primary (${region}) goes down (${outage}) before request ${drillPlan.outageFrom} and comes back after request ${drillPlan.outageThrough}`,
         );
         const summary = await stream(client, admin, drillAsk(projectKind), outage, interrupted.signal, print);
         print("");
@@ -81,11 +83,7 @@ export async function runDrill(run: DrillRun): Promise<void> {
 }
 
 /** The replica must be deployed on both resources; otherwise `npm start` has not run (or not finished). */
-async function requireReplica(
-    resources: ReturnType<typeof localResources>,
-    project: string,
-    projectKind: Parameters<typeof familyOfKind>[0],
-): Promise<void> {
+async function requireReplica(resources: LocalResources, project: string, projectKind: ProjectKind): Promise<void> {
     for (const [region, connection] of Object.entries({ primary: resources.primary, secondary: resources.secondary })) {
         const transport = new LanguageTransport({
             endpoint: connection.endpoint,
