@@ -1,3 +1,4 @@
+import { runDrill } from "./drill/run-drill";
 import { type LocalCommand, localCommands, runLocalStack } from "./run-local-stack";
 
 /**
@@ -8,8 +9,10 @@ import { type LocalCommand, localCommands, runLocalStack } from "./run-local-sta
  */
 async function main(argv: string[]): Promise<void> {
     const [command = "up", ...flags] = argv;
+    // The failover drill runs no pulumi command: predictions against the replicas `up` made.
+    if (command === "drill") return runDrill({ flags });
     if (!(localCommands as readonly string[]).includes(command)) {
-        throw new Error(`unknown command "${command}"; use one of: ${localCommands.join(", ")}`);
+        throw new Error(`unknown command "${command}"; use one of: ${[...localCommands, "drill"].join(", ")}`);
     }
     if ((command === "edit-primary" || command === "serve") && flags.length > 0) {
         throw new Error(`${command} takes no options, got ${flags.join(" ")}`);

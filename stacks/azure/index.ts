@@ -1,11 +1,25 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ReplicatedLanguageProject } from "../../provider";
+import type { LanguageResourceArgs, ReplicatedLanguageProject } from "../../provider";
 import { readAzureConfig, type AzureConfig } from "./config";
 import { createInfrastructure, type Infrastructure } from "./infrastructure";
+import { languageConnection } from "./language-connection";
 import { createReplicas } from "./replicas";
 
-/** What each replica reports: enough to fail over (the deployment to call) and to see how fresh it is. */
+/**
+ * The options of `createFailoverClient` (replicated-language-project/runtime) for one replica, as
+ * they are: both runtime endpoints with their keys (secret outputs) or `entraId: {}` when keyless,
+ * and the project and deployment names, which the replica shares with its primary.
+ */
+export interface FailoverClientOutputs {
+    primary: LanguageResourceArgs;
+    secondary: LanguageResourceArgs;
+    projectName: string;
+    deploymentName: pulumi.Output<string>;
+}
+
+/** What each replica reports: how to fail over to it at runtime, and how fresh it is. */
 export interface ReplicaOutputs {
+    failoverClientOptions: FailoverClientOutputs;
     secondaryDeploymentName: pulumi.Output<string>;
     modelId: pulumi.Output<string>;
     lastSyncedAt: pulumi.Output<string>;
@@ -23,8 +37,8 @@ export interface AzureStackOutputs {
 
 /**
  * The production Azure stack: two Language resources in two authoring regions sharing one
- * geo-redundant storage account, and a replica of each configured project. Keys never appear
- * in the outputs, not even as secrets.
+ * geo-redundant storage account, and a replica of each configured project. Keys appear in the
+ * outputs only as secret outputs, inside each replica's `failoverClientOptions`.
  */
 export async function azureProgram(): Promise<AzureStackOutputs> {
     const config = readAzureConfig();
@@ -41,6 +55,12 @@ function stackOutputs(
         [...replicas].map(([projectName, replica]): [string, ReplicaOutputs] => [
             projectName,
             {
+                failoverClientOptions: {
+                    primary: languageConnection(infrastructure.primary),
+                    secondary: languageConnection(infrastructure.secondary),
+                    projectName,
+                    deploymentName: replica.deploymentName,
+                },
                 secondaryDeploymentName: replica.deploymentName,
                 // "absent" once a refresh found the deployment deleted, until `up` restores it.
                 modelId: replica.deployment.apply((deployment) => deployment?.modelId ?? "absent"),

@@ -1,7 +1,7 @@
-import { ReplicatedLanguageProject, type LanguageResourceArgs } from "../../provider";
+import { ReplicatedLanguageProject } from "../../provider";
 import type { AzureConfig } from "./config";
 import type { Infrastructure } from "./infrastructure";
-import type { LanguageAccount } from "./language-account";
+import { languageConnection } from "./language-connection";
 import { orderForReplication } from "./replication-order";
 
 /**
@@ -20,8 +20,8 @@ export function createReplicas(
         const replica = new ReplicatedLanguageProject(
             project.projectName,
             {
-                primary: languageResource(infrastructure.primary),
-                secondary: languageResource(infrastructure.secondary),
+                primary: languageConnection(infrastructure.primary),
+                secondary: languageConnection(infrastructure.secondary),
                 projectName: project.projectName,
                 projectKind: project.projectKind,
                 deploymentName: project.deploymentName,
@@ -33,11 +33,4 @@ export function createReplicas(
         replicas.set(project.projectName, replica);
     }
     return replicas;
-}
-
-/** A key when the account has one (already secret), else Entra ID through DefaultAzureCredential. */
-function languageResource(language: LanguageAccount): LanguageResourceArgs {
-    return language.key === undefined
-        ? { endpoint: language.endpoint, entraId: {} }
-        : { endpoint: language.endpoint, key: language.key };
 }

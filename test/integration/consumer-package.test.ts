@@ -86,7 +86,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     });
 
-    it("ships only the library, the emulator, the README and the LICENSE", () => {
+    it("ships only the library, the failover client, the emulator, the README and the LICENSE", () => {
         const listed = JSON.parse(
             execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
                 cwd: repoRoot,
@@ -94,9 +94,22 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
             }),
         ) as { files: { path: string }[] }[];
         const files = listed[0]!.files.map((file) => file.path);
-        const allowed = /^(package\.json|README\.md|LICENSE|bin\/(provider|emulator)\/.+\.(js|d\.ts))$/;
+        const allowed = /^(package\.json|README\.md|LICENSE|bin\/(provider|runtime|emulator)\/.+\.(js|d\.ts))$/;
         expect(files.filter((file) => !allowed.test(file))).to.deep.equal([]);
-        expect(files).to.include.members(["bin/provider/index.js", "bin/provider/index.d.ts", "bin/emulator/main.js"]);
+        expect(files).to.include.members([
+            "bin/provider/index.js",
+            "bin/provider/index.d.ts",
+            "bin/runtime/index.js",
+            "bin/runtime/index.d.ts",
+            "bin/emulator/main.js",
+        ]);
+    });
+
+    it("exports the failover client as replicated-language-project/runtime", () => {
+        const script =
+            "process.stdout.write(typeof require('replicated-language-project/runtime').createFailoverClient)";
+        const loaded = execFileSync(process.execPath, ["-e", script], { cwd: consumer.dir, encoding: "utf8" });
+        expect(loaded).to.equal("function");
     });
 
     it("`pulumi up` replicates the README's projects, and the outputs show their deployments", async () => {

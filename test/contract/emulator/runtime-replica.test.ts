@@ -1,9 +1,8 @@
 import { expect } from "chai";
 import { conversationEvaluationSummarySchema, textEvaluationSummarySchema } from "../../../provider/contract";
-import { conciergeOrchestration, textSamples, travelConversation } from "../../fixtures/emulator/sample-projects";
-import { conversationTraining, deployProject, textTraining } from "./support/deploy-project";
+import { replicatedSamples, deployReplicatedSamples } from "./support/replicated-samples";
 import { conversationTask } from "./support/runtime-api";
-import { startTestBed, uploadDocuments, type TestBed } from "./support/test-bed";
+import { startTestBed, type TestBed } from "./support/test-bed";
 
 const queries = [
     "book a flight to Oslo tomorrow",
@@ -34,31 +33,7 @@ describe("emulator runtime: a replica answers exactly as its primary", function 
 
     before(async () => {
         bed = await startTestBed({ withStorage: true, jobTiming: { mode: "instant" } });
-        const clu = bed.api("primary", "analyze-conversations");
-        await deployProject(clu, travelConversation(), conversationTraining);
-        await deployProject(clu, conciergeOrchestration(), conversationTraining);
-        for (const sample of Object.values(textSamples())) {
-            for (const resource of ["primary", "secondary"]) {
-                await uploadDocuments(
-                    bed.storage[resource]!,
-                    sample.file.metadata.storageInputContainerName,
-                    sample.documents,
-                );
-            }
-            await deployProject(bed.api("primary", "analyze-text"), sample.file, textTraining);
-        }
-        // Replicate as the provider does: export from the primary, import into the secondary, train
-        // with the same options, deploy (the CLU target before the orchestration routing to it).
-        for (const [family, projectName, training] of [
-            ["analyze-conversations", "TravelBot", conversationTraining],
-            ["analyze-conversations", "Concierge", conversationTraining],
-            ["analyze-text", "SupportTickets", textTraining],
-            ["analyze-text", "NewsTopics", textTraining],
-            ["analyze-text", "Contracts", textTraining],
-        ] as const) {
-            const exported = await bed.api("primary", family).exportProject(projectName);
-            await deployProject(bed.api("secondary", family), exported, training);
-        }
+        await deployReplicatedSamples(bed);
     });
 
     after(async () => {
@@ -66,7 +41,7 @@ describe("emulator runtime: a replica answers exactly as its primary", function 
     });
 
     it("answers every utterance the same, CLU and orchestration", async () => {
-        for (const project of ["TravelBot", "Concierge"]) {
+        for (const project of replicatedSamples.conversations) {
             for (const query of queries) {
                 const task = conversationTask(project, query);
                 const fromPrimary = await bed.runtime("primary").analyzeConversation(task);

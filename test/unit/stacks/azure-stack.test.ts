@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { expect } from "chai";
+import { parseFailoverOptions } from "../../../runtime/failover-options";
 import { roleAssignmentGuid } from "../../../stacks/azure/deterministic-guid";
 import {
     installMocks,
@@ -70,6 +71,16 @@ const named = (run: Run, type: string, name: string): Registration => {
     if (found === undefined) throw new Error(`no ${type} named ${name} was registered`);
     return found;
 };
+/** The dotted paths of every secret output in a structure of outputs. */
+async function secretPaths(value: unknown, path = ""): Promise<string[]> {
+    if (pulumi.Output.isInstance(value)) return (await pulumi.isSecret(value)) ? [path] : [];
+    if (typeof value !== "object" || value === null) return [];
+    const nested = await Promise.all(
+        Object.entries(value).map(([key, item]) => secretPaths(item, path === "" ? key : `${path}.${key}`)),
+    );
+    return nested.flat();
+}
+
 const mockId = (type: string, name: string) => `/subscriptions/${subscriptionId}/mock/${type}/${name}`;
 const storageId = mockId("azure-native:storage:StorageAccount", "documents");
 
@@ -208,17 +219,30 @@ describe("the Azure stack program", function () {
             ]);
         });
 
-        it("outputs endpoints, regions, the container and each replica's state, and never a key", async () => {
+        it("outputs endpoints, regions, the container and each replica's state and failover client options", () => {
+            const endpoints = {
+                westeurope: "https://contoso-lang-westeurope.cognitiveservices.azure.com/",
+                northeurope: "https://contoso-lang-northeurope.cognitiveservices.azure.com/",
+            };
             expect(run.resolved).to.deep.equal({
                 primaryRegion: "westeurope",
                 secondaryRegion: "northeurope",
-                primaryEndpoint: "https://contoso-lang-westeurope.cognitiveservices.azure.com/",
-                secondaryEndpoint: "https://contoso-lang-northeurope.cognitiveservices.azure.com/",
+                primaryEndpoint: endpoints.westeurope,
+                secondaryEndpoint: endpoints.northeurope,
                 storageContainerName: "documents",
                 projects: Object.fromEntries(
                     ["travel-booking", "travel-assistant", "support-tickets"].map((name) => [
                         name,
                         {
+                            failoverClientOptions: {
+                                primary: { endpoint: endpoints.westeurope, key: mockKey("contoso-lang-westeurope") },
+                                secondary: {
+                                    endpoint: endpoints.northeurope,
+                                    key: mockKey("contoso-lang-northeurope"),
+                                },
+                                projectName: name,
+                                deploymentName: "production",
+                            },
                             secondaryDeploymentName: "production",
                             modelId: `model-of-${name}`,
                             lastSyncedAt: "2025-01-02T03:04:05Z",
@@ -230,8 +254,22 @@ describe("the Azure stack program", function () {
                     ]),
                 ),
             });
-            expect(await pulumi.isSecret(pulumi.output(run.outputs)), "no output is secret").to.equal(false);
-            expect(JSON.stringify(run.resolved)).to.not.include("key1-of-");
+        });
+
+        it("keeps the keys secret outputs, and nothing else secret", async () => {
+            const expected = ["travel-booking", "travel-assistant", "support-tickets"].flatMap((name) =>
+                ["primary", "secondary"].map((region) => `projects.${name}.failoverClientOptions.${region}.key`),
+            );
+            expect(await secretPaths(run.outputs))
+                .to.have.members(expected)
+                .and.have.length(expected.length);
+        });
+
+        it("hands createFailoverClient a ready configuration", () => {
+            for (const [name, outputs] of Object.entries(run.resolved.projects)) {
+                const options = (outputs as { failoverClientOptions: unknown }).failoverClientOptions;
+                expect(parseFailoverOptions(options), name).to.deep.include({ projectName: name });
+            }
         });
     });
 
@@ -248,6 +286,17 @@ describe("the Azure stack program", function () {
             expect(run.recording.calls.map((call) => call.token)).to.deep.equal([
                 "azure-native:authorization:getClientConfig",
             ]);
+        });
+
+        it("exports failover client options with Entra ID, and no secret", async () => {
+            const options = run.resolved.projects["travel-booking"].failoverClientOptions;
+            expect(options.primary).to.deep.equal({
+                endpoint: "https://contoso-lang-westeurope.cognitiveservices.azure.com/",
+                entraId: {},
+            });
+            expect(options.secondary.entraId).to.deep.equal({});
+            expect(parseFailoverOptions(options).deploymentName).to.equal("production");
+            expect(await secretPaths(run.outputs)).to.deep.equal([]);
         });
 
         it("replicates with Entra ID instead of keys", () => {

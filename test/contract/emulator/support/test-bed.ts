@@ -27,10 +27,12 @@ export interface TestBed {
 export interface TestBedOptions extends Partial<EmulatorOptions> {
     /** Give primary and secondary their own Azurite blob storage. */
     readonly withStorage?: boolean;
+    /** Bearer tokens both resources accept, standing in for Microsoft Entra ID. */
+    readonly entraTokens?: readonly string[];
 }
 
 export async function startTestBed(options: TestBedOptions = {}): Promise<TestBed> {
-    const { withStorage = false, ...emulatorOptions } = options;
+    const { withStorage = false, entraTokens = [], ...emulatorOptions } = options;
     const azurites: RunningAzurite[] = withStorage ? [await startAzurite(), await startAzurite()] : [];
     const storage: Record<string, string> = {};
     const resources = [
@@ -38,11 +40,12 @@ export async function startTestBed(options: TestBedOptions = {}): Promise<TestBe
         { name: "secondary", region: "northeurope", keys: ["secondary-key-1", "secondary-key-2"] as [string, string] },
     ].map((resource, index) => {
         const azurite = azurites[index];
+        const withTokens = { ...resource, entraTokens: [...entraTokens] };
         if (azurite === undefined) {
-            return resource;
+            return withTokens;
         }
         storage[resource.name] = azurite.connectionString;
-        return { ...resource, storage: { connectionString: azurite.connectionString } };
+        return { ...withTokens, storage: { connectionString: azurite.connectionString } };
     });
     const emulator = await startEmulator({
         port: 0,
