@@ -26,6 +26,7 @@ import {
     trainingConfigVersionSchema,
     trainingJobStateSchema,
 } from "../contract";
+import type { BodySource } from "./http-send";
 import { retryAfterMs } from "./retry-policy";
 import { LanguageApiError } from "./language-api-error";
 import { type CallRequest, type LanguageTransport, parseJson } from "./transport";
@@ -111,6 +112,34 @@ export class AuthoringClient {
     /** Fetches the file an export job produced, from the job's `resultUrl`. */
     getExportedProject(resultUrl: string, signal?: AbortSignal): Promise<ExportedProject> {
         return this.get(resultUrl, exportedProjectSchema, "downloading an exported project", signal);
+    }
+
+    /**
+     * Downloads the file an export job produced into `path` (created readable by this user only),
+     * a chunk at a time: a large project's export never sits in memory whole.
+     */
+    async downloadExportedProject(resultUrl: string, path: string, signal?: AbortSignal): Promise<void> {
+        await this.call({
+            method: "GET",
+            url: resultUrl,
+            operation: "downloading an exported project",
+            saveTo: path,
+            signal,
+        });
+    }
+
+    /**
+     * Imports a project file streamed from disk, replacing any project of the same name. The
+     * caller has checked it against the contract while reading it (see scanProjectFile).
+     */
+    startImportUpload(project: string, file: BodySource, signal?: AbortSignal) {
+        return this.start({
+            method: "POST",
+            url: this.url(`/${enc(project)}/:import`),
+            operation: `importing project "${project}"`,
+            upload: file,
+            signal,
+        });
     }
 
     /** Imports a project file, replacing any project of the same name. The file passes through unchanged. */

@@ -1,7 +1,7 @@
 import { errorResponseSchema } from "../contract";
 import { type Clock, systemClock } from "./clock";
 import { authenticationHeaders, type Credentials, secretsOf } from "./credentials";
-import { gotSend, type HttpResponse, type HttpSend, NetworkError } from "./http-send";
+import { type BodySource, gotSend, type HttpResponse, type HttpSend, NetworkError } from "./http-send";
 import { innerCodesOf, LanguageApiError } from "./language-api-error";
 import { defaultRateLimits, type RateLimits, type ResourceRateLimiter, sharedRateLimiter } from "./rate-limiter";
 import { redact } from "./redact";
@@ -26,7 +26,12 @@ export interface CallRequest {
     /** Absolute URL, on this resource's endpoint. */
     url: string;
     operation: string;
+    /** Sent as JSON. */
     body?: unknown;
+    /** Sent as it is read, for a body too large to hold (a project file on disk). */
+    upload?: BodySource;
+    /** Where a 2xx body is written instead of being returned as text (a project file being downloaded). */
+    saveTo?: string;
     contentType?: string;
     signal?: AbortSignal;
 }
@@ -87,7 +92,8 @@ export class LanguageTransport {
                     method: request.method,
                     url: request.url,
                     headers: await this.headers(request),
-                    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+                    body: request.upload ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
+                    ...(request.saveTo !== undefined && { saveTo: request.saveTo }),
                     timeoutMs: this.requestTimeoutMs,
                     signal: request.signal,
                 });
@@ -117,7 +123,9 @@ export class LanguageTransport {
                 throw this.credentialFailure(request, error);
             })),
         };
-        if (request.body !== undefined) headers["content-type"] = request.contentType ?? "application/json";
+        if (request.body !== undefined || request.upload !== undefined) {
+            headers["content-type"] = request.contentType ?? "application/json";
+        }
         return headers;
     }
 

@@ -54,7 +54,7 @@ async function replicate(
         context,
         completed: [],
     };
-    const steps = planReplication(desiredReplicaOf(inputs), factsOf(run.state));
+    const steps = planReplication(desiredReplicaOf(inputs, run.state), factsOf(run.state));
     // diff has put the plan in the log already; here it is only the status until the first step.
     log.progress(steps.length === 0 ? "the replica is in sync" : `plan: ${describePlan(steps)}`);
     let current: PlannedStep | undefined;
@@ -101,7 +101,7 @@ async function recordSync(run: StepRun, changed: boolean): Promise<ReplicaState>
         state.secondaryProject = secondaryProjectOf(project);
         if (state.importedContentHash) state.importedLastModifiedDateTime = project.lastModifiedDateTime;
     }
-    const contentHash = state.importedContentHash ?? inputs.primaryRevision.contentHash;
+    const contentHash = state.importedContentHash ?? desiredReplicaOf(inputs, state).contentHash;
     if (changed || state.syncedRevision?.contentHash !== contentHash) state.lastSyncedAt = new Date().toISOString();
     state.syncedRevision = { lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime, contentHash };
     return state;

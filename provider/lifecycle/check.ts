@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type * as pulumi from "@pulumi/pulumi";
 import {
     type ApiFamily,
@@ -14,9 +15,11 @@ import { JobDeadlineError, JobFailedError } from "../lro/job-errors";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
-import { primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
+import { earlierCheckOf } from "./earlier-check";
+import { type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
+import { canonicalJson } from "../plan/content-fingerprint";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
 import { refusalOf } from "./refused-connection";
@@ -60,6 +63,14 @@ export async function check(
     } finally {
         await log.flushed();
     }
+}
+
+/** The HTTP layer of production, as the scope of shared probe answers (a test's `send` is its own). */
+const realNetwork = {};
+
+/** Tells connections apart in memory without keeping their secrets in the clear. */
+function fingerprintOfSecret(connection: ReplicationArgs["secondary"]): string {
+    return createHash("sha256").update(canonicalJson(connection)).digest("base64url");
 }
 
 /** What observing needs besides the inputs: the HTTP layer, the log, and how to keep secrets out of failures. */
@@ -127,10 +138,17 @@ async function observePrimary(
     const found = await findKind(args, lastSeen, io);
     if ("failures" in found) return found;
     const { details, kind } = found;
-    // Before anything is exported or written: the secondary's credentials and training config version.
+    const earlier = earlierCheckOf(olds, args, kind);
     const secondary = clientFor(args.secondary, kind, args, io);
-    const secondaryProblem = await probeSecondary(secondary, kind, args.training.trainingConfigVersion);
-    if (secondaryProblem) return { failures: [secondaryProblem] };
+    // Before anything is exported or written: the secondary's credentials and training config
+    // version. A replica in sync whose secondary settings did not change was proven by the check
+    // that synced it: its preview costs the primary's one GET and nothing more.
+    const inSync = earlier.revision?.lastModifiedDateTime === details.lastModifiedDateTime;
+    if (!(inSync && earlier.secondaryProven)) {
+        const sharing = { scope: io.send ?? realNetwork, credentials: fingerprintOfSecret(args.secondary) };
+        const problem = await probeSecondary(secondary, kind, args.training.trainingConfigVersion, sharing);
+        if (problem) return { failures: [problem] };
+    }
     const primary = clientFor(args.primary, kind, args, io);
     // Defaults are resolved once and then kept: a deployment added on the primary later, or a
     // renamed deployment, must neither break the check nor retrain under a new label.
@@ -142,8 +160,15 @@ async function observePrimary(
         : await primaryDeploymentName(primary, args.projectName);
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
-    const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
-    const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args, log);
+    const revision = await observeRevision(
+        primary,
+        secondary,
+        details,
+        secondaryProjectName,
+        earlier.revision,
+        args,
+        log,
+    );
     return {
         inputs: {
             projectKind: kind,

@@ -40,7 +40,7 @@ export async function diff(
         const sameReplica = !replaces.includes("secondary") && !replaces.includes("secondaryProjectName");
         return { changes: true, replaces, deleteBeforeReplace: sameReplica };
     }
-    const steps = planReplication(desiredReplicaOf(inputs), factsOf(state));
+    const steps = planReplication(desiredReplicaOf(inputs, state), factsOf(state));
     if (steps.length === 0) return {};
     const log = resourceLog(internal.__urn, replicaLabelOf(inputs));
     log.info(`plan: ${describePlan(steps)}`);

@@ -33,7 +33,10 @@ export type TimeoutMinutes = z.infer<typeof timeoutMinutesSchema>;
 
 const pollingDefaults = { initialIntervalMs: 1_000, maxIntervalMs: 30_000 };
 
-/** How often jobs are polled: from the initial wait, growing up to the longest. */
+/**
+ * How often jobs are polled, when the user wants one schedule for every job: from the initial
+ * wait, growing up to the longest. Without it each job is polled on a schedule fitted to it.
+ */
 const pollingSchema = z
     .strictObject({
         initialIntervalMs: bounded(inputLimits.initialIntervalMs, milliseconds).default(
@@ -90,7 +93,7 @@ export const replicationArgsSchema = z.strictObject({
         .default({ trainingConfigVersion: "latest" }),
     apiVersion: apiVersionSchema.default("2023-04-01"),
     timeoutMinutes: timeoutMinutesSchema.default(timeoutMinutesSchema.parse({})),
-    polling: pollingSchema.default(pollingDefaults),
+    polling: pollingSchema.optional(),
     rateLimits: z
         .strictObject({ readsPerMinute: requestsPerMinute(), writesPerMinute: requestsPerMinute() })
         .optional(),
@@ -104,9 +107,10 @@ export type ReplicationArgs = z.infer<typeof replicationArgsSchema>;
  */
 export const primaryRevisionSchema = z.strictObject({
     lastModifiedDateTime: z.string(),
-    contentHash: z.string(),
-    /** Item counts per asset list, e.g. intents, utterances. */
-    items: z.record(z.string(), z.number()),
+    /** Absent for a replica that does not exist yet: its create exports the content, not check. */
+    contentHash: z.string().optional(),
+    /** Item counts per asset list, e.g. intents, utterances; absent with contentHash. */
+    items: z.record(z.string(), z.number()).optional(),
     /** What this revision changed relative to the one the secondary holds. */
     changes: z.string(),
 });

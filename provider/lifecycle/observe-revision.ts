@@ -1,15 +1,18 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import type { ProjectMetadata } from "../contract";
-import { exportProject } from "../operations/export-project";
-import { contentHashOf, countItems, describeChanges, indexContent } from "../plan/content-fingerprint";
+import { describeChanges } from "../plan/content-fingerprint";
 import type { PrimaryRevision, ReplicationArgs } from "./inputs";
 import { operationContextFor } from "./operation-context-for";
+import { fingerprintOfExport, fingerprintPrimary } from "./project-exports";
 import type { ResourceLog } from "./resource-log";
 
 /**
- * What the primary's current revision is and what it changed. The export (and its hash) is
- * only redone when `lastModifiedDateTime` moved since the revision recorded last time; what
- * changed is told against the content the secondary holds, exported from the secondary.
+ * What the primary's current revision is and what it changed. Nothing is exported while
+ * `lastModifiedDateTime` has not moved since the revision recorded last time, nor for a replica
+ * that does not exist yet: its create exports the primary (once), and a preview of it has no
+ * earlier content to compare with anyway. Otherwise the primary is exported (and the file kept
+ * for the update that follows) and what changed is told against the content the secondary
+ * holds, exported from the secondary.
  */
 export async function observeRevision(
     primary: AuthoringClient,
@@ -20,20 +23,23 @@ export async function observeRevision(
     settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes">,
     log: ResourceLog,
 ): Promise<PrimaryRevision> {
-    if (previous && previous.lastModifiedDateTime === details.lastModifiedDateTime) return previous;
-    const file = await exportProject(primary, details.projectName, operationContextFor(settings, "export", log));
-    const contentHash = contentHashOf(file);
-    const revision = { lastModifiedDateTime: details.lastModifiedDateTime, contentHash, items: countItems(file) };
-    if (previous?.contentHash === contentHash) {
+    const { lastModifiedDateTime } = details;
+    if (previous?.lastModifiedDateTime === lastModifiedDateTime) return previous;
+    if (!previous)
+        return { lastModifiedDateTime, changes: "first copy: exported, imported, trained and deployed by the create" };
+    const context = operationContextFor(settings, "export", log);
+    const { contentHash, items, index } = await fingerprintPrimary(primary, details, context);
+    const revision = { lastModifiedDateTime, contentHash, items };
+    if (previous.contentHash === contentHash) {
         return { ...revision, changes: "none: the primary was saved without content changes; nothing to retrain" };
     }
     if (!(await secondary.findProject(secondaryProjectName))) {
-        const counts = Object.entries(revision.items).map(([list, count]) => `${count} ${list}`);
+        const counts = Object.entries(items).map(([list, count]) => `${count} ${list}`);
         return { ...revision, changes: `first copy: ${counts.join(", ") || "no items"}` };
     }
-    const replica = await exportProject(secondary, secondaryProjectName, operationContextFor(settings, "export", log));
-    if (contentHashOf(replica) === contentHash) {
+    const replica = await fingerprintOfExport(secondary, secondaryProjectName, context);
+    if (replica.contentHash === contentHash) {
         return { ...revision, changes: "none: the secondary already holds this content" };
     }
-    return { ...revision, changes: describeChanges(indexContent(replica), indexContent(file)) };
+    return { ...revision, changes: describeChanges(replica.index, index) };
 }

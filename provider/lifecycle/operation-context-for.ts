@@ -5,7 +5,8 @@ import type { ResourceLog } from "./resource-log";
 
 /**
  * The context of one step: its own deadline from the per-step timeout (the engine ignores
- * customTimeouts, so the provider enforces these), and its lines in the resource's log.
+ * customTimeouts, so the provider enforces these), its lines in the resource's log, and the
+ * user's polling, when given, as one schedule for every job (otherwise each job has its own).
  */
 export function operationContextFor(
     settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes">,
@@ -15,7 +16,13 @@ export function operationContextFor(
 ): OperationContext {
     return {
         clock,
-        polling: { initialMs: settings.polling.initialIntervalMs, maxMs: settings.polling.maxIntervalMs },
+        ...(settings.polling && {
+            polling: {
+                firstMs: settings.polling.initialIntervalMs,
+                intervalMs: settings.polling.initialIntervalMs,
+                maxMs: settings.polling.maxIntervalMs,
+            },
+        }),
         deadline: clock.now() + settings.timeoutMinutes[step] * 60_000,
         log: log.info,
         progress: log.progress,

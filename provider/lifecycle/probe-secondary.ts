@@ -4,11 +4,25 @@ import type { ProjectKind } from "../contract";
 import type { CheckFailure } from "./check-failures";
 
 /**
+ * Who may share a probe's answer: the same secondary, credentials, kind and api-version, asked
+ * through the same HTTP layer (`scope`: the real one, or a test's).
+ */
+export interface ProbeSharing {
+    scope: object;
+    /** Tells credentials apart without holding them (a hash). */
+    credentials: string;
+}
+
+/** The answers of this process, so a fleet on one secondary costs one probe per kind rather than one per replica. */
+const answers = new WeakMap<object, Map<string, Promise<string[]>>>();
+
+/**
  * The one GET `check` sends the secondary before anything is written: its training
  * configuration versions for the project's kind. The answer proves the endpoint and the
  * credentials (a refusal throws, for `refusalOf` to name the field) and tells whether the
  * declared version exists there, which otherwise only the train call would find out, after the
- * import has already replaced the replica's content.
+ * import has already replaced the replica's content. An answer is shared by the checks of this
+ * process that would ask the same; a failed probe is not kept.
  *
  * A secondary that does not answer (5xx, throttling, network, after the client's retries) is
  * not a fault of the inputs: the preview goes on, and `up` reports the outage if it persists.
@@ -17,12 +31,12 @@ export async function probeSecondary(
     secondary: AuthoringClient,
     kind: ProjectKind,
     trainingConfigVersion: string,
+    sharing: ProbeSharing,
 ): Promise<CheckFailure | undefined> {
     const where = secondary.transport.resourceLabel;
     let offered: string[];
     try {
-        const versions = await secondary.listTrainingConfigVersions(kind);
-        offered = versions.map((version) => version.trainingConfigVersion);
+        offered = await offeredVersions(secondary, kind, sharing);
     } catch (error) {
         if (error instanceof LanguageApiError && error.status === 404) {
             return {
@@ -39,4 +53,19 @@ export async function probeSecondary(
         property: "training.trainingConfigVersion",
         reason: `"${trainingConfigVersion}" is not offered by the secondary (${where}) for ${kind} projects; use one of ${choices}`,
     };
+}
+
+function offeredVersions(secondary: AuthoringClient, kind: ProjectKind, sharing: ProbeSharing): Promise<string[]> {
+    let shared = answers.get(sharing.scope);
+    if (!shared) answers.set(sharing.scope, (shared = new Map()));
+    const key = `${secondary.transport.endpoint} ${secondary.apiVersion} ${kind} ${sharing.credentials}`;
+    let answer = shared.get(key);
+    if (!answer) {
+        answer = secondary
+            .listTrainingConfigVersions(kind)
+            .then((versions) => versions.map((version) => version.trainingConfigVersion));
+        shared.set(key, answer);
+        answer.catch(() => shared.delete(key));
+    }
+    return answer;
 }

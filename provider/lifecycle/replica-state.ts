@@ -21,7 +21,7 @@ export interface ReplicaState {
     modelLabel: string;
     onDelete: "delete" | "retain";
     timeoutMinutes: TimeoutMinutes;
-    polling: ReplicationArgs["polling"];
+    polling?: ReplicationArgs["polling"];
     rateLimits?: ReplicationArgs["rateLimits"];
     /** Hash of the content last imported into the secondary project. */
     importedContentHash?: string;
@@ -73,13 +73,17 @@ export function trainingSignatureOf(inputs: CheckedInputs): string {
     });
 }
 
-/** The replica the inputs ask for, given the primary content about to be (or last) imported. */
-export function desiredReplicaOf(
-    inputs: CheckedInputs,
-    contentHash = inputs.primaryRevision.contentHash,
-): DesiredReplica {
+/** What the content is taken to be while no export has fingerprinted it: it matches no hash, so it is imported. */
+export const notExportedYet = "not-exported-yet";
+
+/**
+ * The replica the inputs ask for. A replica's first revision has no hash (check does not export
+ * for a replica that does not exist yet; its create does, once): until the primary moves, the
+ * content that create imported is that revision's.
+ */
+export function desiredReplicaOf(inputs: CheckedInputs, state: Partial<ReplicaState>): DesiredReplica {
     return {
-        contentHash,
+        contentHash: inputs.primaryRevision.contentHash ?? state.importedContentHash ?? notExportedYet,
         trainingSignature: trainingSignatureOf(inputs),
         modelLabel: inputs.modelLabel,
         deploymentName: inputs.deploymentName,

@@ -1,7 +1,7 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import { awaitDeploy, readDeployment, startDeploy } from "../operations/deploy-model";
-import { exportProject } from "../operations/export-project";
-import { awaitImport, startImport } from "../operations/import-project";
+import { exportCache } from "../export-cache/export-cache";
+import { awaitImport, startImportOfFile } from "../operations/import-project";
 import type { OperationContext } from "../operations/operation-context";
 import { checkOrchestrationTargets } from "../operations/orchestration-targets";
 import {
@@ -12,9 +12,9 @@ import {
     readTrainedModel,
     startTraining,
 } from "../operations/train-model";
-import { contentHashOf } from "../plan/content-fingerprint";
 import type { StepName } from "../plan/plan-replication";
 import type { CheckedInputs, TimeoutMinutes } from "./inputs";
+import { fingerprintOfExport, primaryExportForImport } from "./project-exports";
 import { type PendingJob, type ReplicaState, trainingSignatureOf } from "./replica-state";
 
 /** One run of the plan: what the steps share, and what they record as they complete. */
@@ -95,15 +95,22 @@ function adoptable(run: StepRun, step: StepName, target: string): PendingJob | u
     return pending;
 }
 
-/** Exports the primary and starts importing it, unless the secondary holds that content already. */
+/**
+ * Starts importing the primary's export (the one check kept, or a new one), unless the
+ * secondary holds that content already. The file is removed once the import has read it.
+ */
 async function startImportJob(run: StepRun): Promise<PendingJob | "found done"> {
     const { inputs, secondary } = run;
-    const file = await exportProject(run.primary, inputs.projectName, run.context("export"));
-    const contentHash = contentHashOf(file);
-    if (await secondaryHolds(run, contentHash)) return "found done";
-    await checkOrchestrationTargets(secondary, file);
-    const { statusUrl } = await startImport(secondary, inputs.secondaryProjectName, file);
-    return { step: "import", target: inputs.secondaryProjectName, statusUrl, contentHash };
+    const file = await primaryExportForImport(run.primary, inputs.projectName, run.context("export"));
+    try {
+        const { contentHash } = file.fingerprint;
+        if (await secondaryHolds(run, contentHash)) return "found done";
+        await checkOrchestrationTargets(secondary, file.orchestrationIntents);
+        const { statusUrl } = await startImportOfFile(secondary, inputs.secondaryProjectName, file);
+        return { step: "import", target: inputs.secondaryProjectName, statusUrl, contentHash };
+    } finally {
+        exportCache.discard(file);
+    }
 }
 
 /**
@@ -116,8 +123,8 @@ async function secondaryHolds(run: StepRun, contentHash: string): Promise<boolea
     const { inputs, state, secondary } = run;
     const project = state.secondaryProject;
     if (!project || project.lastModifiedDateTime === state.importedLastModifiedDateTime) return false;
-    const replica = await exportProject(secondary, inputs.secondaryProjectName, run.context("export"));
-    if (contentHashOf(replica) !== contentHash) return false;
+    const replica = await fingerprintOfExport(secondary, inputs.secondaryProjectName, run.context("export"));
+    if (replica.contentHash !== contentHash) return false;
     run.context("import").log(
         "the secondary already holds this content (an interrupted run imported it): not imported again",
     );

@@ -5,16 +5,17 @@ import { LanguageApiError } from "../client/language-api-error";
 import { JobDeadlineError, JobFailedError } from "./job-errors";
 
 /**
- * Waits between polls: starts at `initialMs`, grows by half each time, never exceeds `maxMs`.
- * Half, not double: a job is noticed at most a third of its age late, where doubling can
- * leave a finished job unnoticed for as long as it ran.
+ * When to look at a job. The first poll comes after `firstMs`: a job the service just accepted
+ * is never done yet, and a poll that cannot succeed only spends the resource's 100 GETs a
+ * minute. Later waits start at `intervalMs` and grow by half each time, never above `maxMs`.
+ * Half, not double: a job is noticed at most a third of its age late, where doubling can leave
+ * a finished job unnoticed for as long as it ran.
  */
-export interface PollIntervals {
-    initialMs: number;
+export interface PollSchedule {
+    firstMs: number;
+    intervalMs: number;
     maxMs: number;
 }
-
-export const defaultPollIntervals: PollIntervals = { initialMs: 1_000, maxMs: 30_000 };
 
 /** How many polls may answer 404 before a new job is first seen. */
 const notFoundGracePolls = 3;
@@ -38,30 +39,36 @@ export interface PollOptions<State extends JobState> {
     deadline: number;
     clock: Clock;
     signal?: AbortSignal;
-    intervals?: Partial<PollIntervals>;
+    schedule: PollSchedule;
+    /**
+     * How long the job still needs, by what it says of itself (training: its estimated end or
+     * percent complete), `elapsedMs` after this poller started; undefined when it does not say.
+     * The next poll is aimed there (never sooner than `intervalMs`) instead of backing off.
+     */
+    remainingOf?: (state: State, elapsedMs: number, now: number) => number | undefined;
     /** How far along the job is, for progress lines (training reports percentComplete). */
     percentOf?: (state: State) => number | undefined;
     onProgress?: (progress: JobProgress) => void;
 }
 
 /**
- * Polls until the job ends, honouring Retry-After within the interval bounds, and returns its
- * final state; throws JobFailedError when it ends without success and JobDeadlineError when the
- * deadline passes first. A 404 before the job was ever seen is polled again a few times: a job
- * that was just accepted can take a moment to become readable.
+ * Polls until the job ends, on its schedule, honouring Retry-After up to the schedule's longest
+ * wait, and returns its final state; throws JobFailedError when it ends without success and
+ * JobDeadlineError when the deadline passes first. A 404 before the job was ever seen is polled
+ * again a few times: a job that was just accepted can take a moment to become readable.
  */
 export async function pollUntilDone<State extends JobState>(options: PollOptions<State>): Promise<State> {
     if (!Number.isFinite(options.deadline)) {
         throw new TypeError(`${options.operation}: polling needs a finite deadline`);
     }
-    const { clock, signal } = options;
-    const intervals = { ...defaultPollIntervals, ...options.intervals };
+    const { clock, signal, schedule } = options;
     const startedAt = clock.now();
-    let interval = intervals.initialMs;
+    let interval = schedule.intervalMs;
     let last: State | undefined;
     let lastReported = "";
     let unseenPolls = 0;
 
+    await clock.sleep(Math.max(0, Math.min(schedule.firstMs, options.deadline - startedAt)), signal);
     for (;;) {
         signal?.throwIfAborted();
         let advisedMs: number | undefined;
@@ -92,8 +99,10 @@ export async function pollUntilDone<State extends JobState>(options: PollOptions
         if (remainingMs <= 0) {
             throw new JobDeadlineError(options.operation, options.statusUrl, last, clock.now() - startedAt);
         }
-        const waitMs = Math.min(advisedMs ?? interval, intervals.maxMs, remainingMs);
+        const aimedMs = last && options.remainingOf?.(last, clock.now() - startedAt, clock.now());
+        const plannedMs = aimedMs === undefined ? interval : Math.max(aimedMs, schedule.intervalMs);
+        const waitMs = Math.min(advisedMs ?? plannedMs, schedule.maxMs, remainingMs);
         await clock.sleep(Math.max(0, waitMs), signal);
-        interval = Math.min(Math.round(interval * 1.5), intervals.maxMs);
+        if (aimedMs === undefined) interval = Math.min(Math.round(interval * 1.5), schedule.maxMs);
     }
 }

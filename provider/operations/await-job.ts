@@ -2,44 +2,45 @@ import type { AuthoringClient, JobPoll } from "../client/authoring-client";
 import type { JobState, TrainingJobState } from "../contract";
 import { pollUntilDone } from "../lro/poll-until-done";
 import { type OperationContext, progressLine } from "./operation-context";
+import { type PolledJob, pollSchedules, trainingRemainingMs } from "./poll-schedules";
 
-/** Waits for any job but training, printing a line whenever its status changes. */
+/** Waits for any job but training, on the schedule of its kind, printing a line whenever its status changes. */
 export function awaitJob(
     client: AuthoringClient,
     statusUrl: string,
     operation: string,
+    job: Exclude<PolledJob, "train" | "cancelTraining">,
     context: OperationContext,
 ): Promise<JobState> {
-    return awaitWith((url, signal) => client.pollJob(url, operation, signal), statusUrl, operation, context);
+    const poll = (url: string, signal?: AbortSignal) => client.pollJob(url, operation, signal);
+    return pollUntilDone({ ...pollingOf(operation, statusUrl, job, context), poll });
 }
 
-/** Waits for a training job, printing its percent complete as it moves. */
+/** Waits for a training job (or its cancellation), printing its percent complete as it moves. */
 export function awaitTrainingJob(
     client: AuthoringClient,
     statusUrl: string,
     operation: string,
+    job: Extract<PolledJob, "train" | "cancelTraining">,
     context: OperationContext,
 ): Promise<TrainingJobState> {
-    const poll = (url: string, signal?: AbortSignal) => client.pollTrainingJob(url, operation, signal);
-    return awaitWith(poll, statusUrl, operation, context, (job) => job.result.trainingStatus.percentComplete);
+    return pollUntilDone({
+        ...pollingOf(operation, statusUrl, job, context),
+        poll: (url: string, signal?: AbortSignal): Promise<JobPoll<TrainingJobState>> =>
+            client.pollTrainingJob(url, operation, signal),
+        percentOf: (state) => state.result.trainingStatus.percentComplete,
+        remainingOf: trainingRemainingMs,
+    });
 }
 
-function awaitWith<State extends JobState>(
-    poll: (statusUrl: string, signal?: AbortSignal) => Promise<JobPoll<State>>,
-    statusUrl: string,
-    operation: string,
-    context: OperationContext,
-    percentOf?: (state: State) => number,
-): Promise<State> {
-    return pollUntilDone({
+function pollingOf(operation: string, statusUrl: string, job: PolledJob, context: OperationContext) {
+    return {
         operation,
         statusUrl,
-        poll,
         deadline: context.deadline,
         clock: context.clock,
         signal: context.signal,
-        intervals: context.polling,
-        percentOf,
-        onProgress: (progress) => context.progress(progressLine(progress)),
-    });
+        schedule: context.polling ?? pollSchedules[job],
+        onProgress: (progress: Parameters<typeof progressLine>[0]) => context.progress(progressLine(progress)),
+    };
 }

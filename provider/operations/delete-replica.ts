@@ -17,11 +17,17 @@ export async function deleteReplica(
     if (await client.findDeployment(project, deployment, context.signal)) {
         context.log(`deleting deployment "${deployment}" of "${project}" on ${where}`);
         const { statusUrl } = await client.startDeleteDeployment(project, deployment, context.signal);
-        await awaitJob(client, statusUrl, `deleting deployment "${deployment}" of "${project}" on ${where}`, context);
+        await awaitJob(
+            client,
+            statusUrl,
+            `deleting deployment "${deployment}" of "${project}" on ${where}`,
+            "delete",
+            context,
+        );
     }
     if (await client.findProject(project, context.signal)) {
         context.log(`deleting project "${project}" on ${where}`);
         const { statusUrl } = await client.startDeleteProject(project, context.signal);
-        await awaitJob(client, statusUrl, `deleting project "${project}" on ${where}`, context);
+        await awaitJob(client, statusUrl, `deleting project "${project}" on ${where}`, "delete", context);
     }
 }

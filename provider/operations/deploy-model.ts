@@ -32,7 +32,7 @@ export async function awaitDeploy(
     statusUrl: string,
     context: OperationContext,
 ): Promise<void> {
-    await awaitJob(client, statusUrl, deploying(client, project, deployment), context);
+    await awaitJob(client, statusUrl, deploying(client, project, deployment), "deploy", context);
 }
 
 /** Reads a deployment; undefined when it does not exist. */

@@ -1,21 +1,22 @@
 import type { AuthoringClient } from "../client/authoring-client";
-import type { ExportedProject } from "../contract";
 import { awaitJob } from "./await-job";
 import type { OperationContext } from "./operation-context";
 
 /**
- * Exports a project's working copy and downloads the file. Only the export trigger (a POST that
- * changes nothing) and GETs reach the resource, so this is safe against the read-only primary.
- * Not resumable: an export is cheap and the file is needed now.
+ * Exports a project's working copy into the file at `path`, written a chunk at a time as it
+ * downloads. Only the export trigger (a POST that changes nothing) and GETs reach the
+ * resource, so this is safe against the read-only primary. Not resumable: an export is cheap
+ * and the file is needed now.
  */
 export async function exportProject(
     client: AuthoringClient,
     project: string,
+    path: string,
     context: OperationContext,
-): Promise<ExportedProject> {
+): Promise<void> {
     const operation = `exporting project "${project}" from ${client.transport.resourceLabel}`;
     const { statusUrl } = await client.startExport(project, {}, context.signal);
-    const job = await awaitJob(client, statusUrl, operation, context);
+    const job = await awaitJob(client, statusUrl, operation, "export", context);
     if (!job.resultUrl) throw new Error(`${operation}: job ${job.jobId} succeeded without a resultUrl`);
-    return client.getExportedProject(job.resultUrl, context.signal);
+    await client.downloadExportedProject(job.resultUrl, path, context.signal);
 }

@@ -1,5 +1,6 @@
 import type { AuthoringClient, StartedJob } from "../client/authoring-client";
 import type { ExportedProject } from "../contract";
+import { type ExportedFileOnDisk, renamedImportBody } from "../project-file/renamed-import-body";
 import { awaitJob } from "./await-job";
 import type { OperationContext } from "./operation-context";
 
@@ -23,5 +24,15 @@ export async function awaitImport(
     statusUrl: string,
     context: OperationContext,
 ): Promise<void> {
-    await awaitJob(client, statusUrl, importing(client, project), context);
+    await awaitJob(client, statusUrl, importing(client, project), "import", context);
+}
+
+/** Starts importing an export file from disk under `project`, read as it is sent. */
+export function startImportOfFile(
+    client: AuthoringClient,
+    project: string,
+    file: ExportedFileOnDisk,
+    signal?: AbortSignal,
+): Promise<StartedJob> {
+    return client.startImportUpload(project, renamedImportBody(file, project), signal);
 }

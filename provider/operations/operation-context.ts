@@ -1,10 +1,11 @@
 import type { Clock } from "../client/clock";
-import type { JobProgress, PollIntervals } from "../lro/poll-until-done";
+import type { JobProgress, PollSchedule } from "../lro/poll-until-done";
 
 /** What every long-running operation needs besides its client: time, limits and a voice. */
 export interface OperationContext {
     clock: Clock;
-    polling: PollIntervals;
+    /** One schedule for every job, when the user chose one; otherwise each job is polled on its own (poll-schedules.ts). */
+    polling?: PollSchedule;
     /** Epoch milliseconds by which this operation must have finished. */
     deadline: number;
     /** A line that stays in the `pulumi up` output: a step taken, a job cancelled. */

@@ -1,5 +1,5 @@
 import type { AuthoringClient } from "../client/authoring-client";
-import type { ExportedProject } from "../contract";
+import type { OrchestrationIntent } from "../contract";
 
 /** A conversation project and deployment an orchestration intent routes to. */
 interface Target {
@@ -8,10 +8,9 @@ interface Target {
     deploymentName: string;
 }
 
-/** The conversation targets of an orchestration file; other kinds have none. */
-function conversationTargetsOf(file: ExportedProject): Target[] {
-    if (file.assets?.projectKind !== "Orchestration") return [];
-    return (file.assets.intents ?? []).flatMap((intent) => {
+/** The conversation targets among an orchestration project's intents. */
+function conversationTargetsOf(intents: readonly OrchestrationIntent[]): Target[] {
+    return intents.flatMap((intent) => {
         const target = intent.orchestration;
         if (target?.targetProjectKind !== "Conversation") return [];
         const { projectName, deploymentName } = target.conversationOrchestration;
@@ -24,9 +23,12 @@ function conversationTargetsOf(file: ExportedProject): Target[] {
  * secondary (replicated and deployed) before the orchestration project is: fail before importing,
  * with the fix, rather than after a billed training.
  */
-export async function checkOrchestrationTargets(secondary: AuthoringClient, file: ExportedProject): Promise<void> {
+export async function checkOrchestrationTargets(
+    secondary: AuthoringClient,
+    intents: readonly OrchestrationIntent[],
+): Promise<void> {
     const missing: string[] = [];
-    for (const target of conversationTargetsOf(file)) {
+    for (const target of conversationTargetsOf(intents)) {
         if (!(await secondary.findDeployment(target.projectName, target.deploymentName))) {
             missing.push(
                 `intent "${target.intent}" routes to "${target.projectName}" deployment "${target.deploymentName}"`,

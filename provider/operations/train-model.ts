@@ -94,7 +94,7 @@ export async function cancelTraining(
     const operation = `cancelling training job ${jobId} of "${project}" on ${client.transport.resourceLabel}`;
     const { statusUrl } = await client.startCancelTraining(project, jobId, context.signal);
     try {
-        await awaitTrainingJob(client, statusUrl, operation, context);
+        await awaitTrainingJob(client, statusUrl, operation, "cancelTraining", context);
     } catch (error) {
         if (!(error instanceof JobFailedError && error.job.status === "cancelled")) throw error;
     }
@@ -125,7 +125,7 @@ export function awaitTraining(
     statusUrl: string,
     context: OperationContext,
 ): Promise<TrainingJobState> {
-    return awaitTrainingJob(client, statusUrl, training(client, project), context);
+    return awaitTrainingJob(client, statusUrl, training(client, project), "train", context);
 }
 
 /**

@@ -14,38 +14,96 @@ const itemIdentities: Readonly<Record<string, (item: Record<string, unknown>) =>
     documents: (item) => String(item.location),
 };
 
-/** What a project file holds, as sorted `key -> canonical JSON` maps per asset list. */
+/** What a project file holds, as `identity -> digest of the item` maps per itemized asset list. */
 export type ContentIndex = Record<string, Map<string, string>>;
 
+/** What the content of a project file is, for comparing revisions and telling a reviewer what changed. */
+export interface Fingerprint {
+    /** `sha256:` and the hash of the content, independent of order, file version and project name. */
+    contentHash: string;
+    /** Item counts per itemized asset list, e.g. `{ intents: 3, utterances: 40 }`, for outputs and previews. */
+    items: Record<string, number>;
+    index: ContentIndex;
+}
+
 /**
- * The fingerprint of what training learns from: metadata and assets, canonicalized so that
- * key order and list order do not matter, and without `projectFileVersion` and
- * `stringIndexType`, which depend on the api-version of the export, not on the content.
- * The project name is left out too: the replica may be named differently.
+ * Builds the fingerprint of what training learns from, fed piece by piece so that a project of
+ * 50,000 utterances is never one object graph or one string: metadata and assets, canonicalized
+ * so that key order and list order do not matter, without `projectFileVersion` and
+ * `stringIndexType` (which depend on the api-version of the export, not on the content) and
+ * without the project name (the replica may be named differently).
+ *
+ * The hash is exactly that of canonicalJson({ metadata, assets }), the form earlier releases
+ * recorded in state: a new algorithm would make every replica look changed and retrain it. So
+ * the canonical text of each item is kept until the end, where the items are sorted as that
+ * form sorts them; the index keeps only a short digest per item.
  */
-export function contentHashOf(file: ExportedProject): string {
-    const { projectName: _name, ...metadata } = file.metadata;
-    const hash = createHash("sha256").update(canonicalJson({ metadata, assets: file.assets ?? {} }));
-    return `sha256:${hash.digest("hex")}`;
-}
+export class FingerprintBuilder {
+    private metadata: Record<string, unknown> = {};
+    /** Canonical JSON of each field of `assets` that is no list. */
+    private readonly fields = new Map<string, string>();
+    /** Canonical JSON of each item, per asset list. */
+    private readonly lists = new Map<string, string[]>();
+    private readonly index: ContentIndex = {};
 
-/** Item counts per asset list, e.g. `{ intents: 3, utterances: 40 }`, for outputs and previews. */
-export function countItems(file: ExportedProject): Record<string, number> {
-    const counts: Record<string, number> = {};
-    for (const [list, items] of Object.entries(indexContent(file))) counts[list] = items.size;
-    return counts;
-}
-
-/** Indexes the itemized lists of a project file for `describeChanges`. */
-export function indexContent(file: ExportedProject): ContentIndex {
-    const index: ContentIndex = {};
-    const assets = (file.assets ?? {}) as Record<string, unknown>;
-    for (const [list, identify] of Object.entries(itemIdentities)) {
-        const items = assets[list];
-        if (!Array.isArray(items)) continue;
-        index[list] = new Map(items.map((item: Record<string, unknown>) => [identify(item), canonicalJson(item)]));
+    setMetadata(metadata: Record<string, unknown>): void {
+        const { projectName: _name, ...rest } = metadata;
+        this.metadata = rest;
     }
-    return index;
+
+    addAssetField(name: string, value: unknown): void {
+        this.fields.set(name, canonicalJson(value));
+    }
+
+    startList(name: string): void {
+        this.lists.set(name, []);
+        if (itemIdentities[name]) this.index[name] = new Map();
+    }
+
+    addItem(list: string, item: unknown): void {
+        const canonical = canonicalJson(item);
+        this.lists.get(list)!.push(canonical);
+        const identify = itemIdentities[list];
+        if (identify) this.index[list]!.set(identify(item as Record<string, unknown>), digestOf(canonical));
+    }
+
+    finish(): Fingerprint {
+        const hash = createHash("sha256").update('{"assets":{');
+        const names = [...this.fields.keys(), ...this.lists.keys()].sort(byCodeUnits);
+        names.forEach((name, position) => {
+            hash.update(`${position === 0 ? "" : ","}${JSON.stringify(name)}:`);
+            const items = this.lists.get(name);
+            if (!items) return void hash.update(this.fields.get(name)!);
+            items.sort();
+            hash.update("[");
+            items.forEach((item, at) => hash.update(at === 0 ? item : `,${item}`));
+            hash.update("]");
+        });
+        hash.update(`},"metadata":${canonicalJson(this.metadata)}}`);
+        this.lists.clear();
+        const items = Object.fromEntries(Object.entries(this.index).map(([list, found]) => [list, found.size]));
+        return { contentHash: `sha256:${hash.digest("hex")}`, items, index: this.index };
+    }
+}
+
+/** The fingerprint of a project file held as an object (a small one: tests, fixtures). */
+export function fingerprintOf(file: ExportedProject): Fingerprint {
+    const builder = new FingerprintBuilder();
+    builder.setMetadata(file.metadata);
+    for (const [name, value] of Object.entries(file.assets ?? {})) {
+        if (!Array.isArray(value)) {
+            builder.addAssetField(name, value);
+            continue;
+        }
+        builder.startList(name);
+        for (const item of value) builder.addItem(name, item);
+    }
+    return builder.finish();
+}
+
+/** Short enough to keep 50,000 of in memory, long enough that two different items never share one. */
+function digestOf(canonical: string): string {
+    return createHash("sha256").update(canonical).digest("base64url").slice(0, 22);
 }
 
 /** How many names a change summary spells out per list before it says "and N more". */
@@ -80,13 +138,18 @@ function nameSome(keys: string[]): string {
     return keys.length > namesShown ? `${shown}, and ${keys.length - namesShown} more` : shown;
 }
 
+/** Orders strings as `<` does (UTF-16 code units), which is what canonicalJson sorts keys by. */
+function byCodeUnits(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** JSON with object keys sorted and array items sorted by their own canonical text. */
 export function canonicalJson(value: unknown): string {
     if (Array.isArray(value)) return `[${value.map(canonicalJson).sort().join(",")}]`;
     if (value !== null && typeof value === "object") {
         const entries = Object.entries(value as Record<string, unknown>)
             .filter(([, item]) => item !== undefined)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+            .sort(([a], [b]) => byCodeUnits(a, b));
         return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(",")}}`;
     }
     return JSON.stringify(value);

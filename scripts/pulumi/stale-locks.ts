@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { isRunning } from "../../provider/export-cache/is-running";
 
 /**
  * A run killed mid-way (Ctrl-C twice, kill -9, a closed laptop) leaves its stack locked, and
@@ -61,14 +62,4 @@ function stackLockDirs(locksRoot: string, project: string, stack: string): strin
         .readdirSync(locksRoot)
         .map((organization) => path.join(locksRoot, organization, project, stack))
         .filter((dir) => fs.existsSync(dir));
-}
-
-function isRunning(pid: number): boolean {
-    try {
-        process.kill(pid, 0);
-        return true;
-    } catch (error) {
-        // EPERM: it runs, as another user.
-        return (error as NodeJS.ErrnoException).code === "EPERM";
-    }
 }

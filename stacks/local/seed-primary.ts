@@ -33,7 +33,7 @@ export async function seedPrimary(
     });
     const context: OperationContext = {
         clock: systemClock,
-        polling: { initialMs: 100, maxMs: 1000 },
+        polling: { firstMs: 100, intervalMs: 100, maxMs: 1000 },
         deadline: systemClock.now() + 10 * 60_000,
         log,
         // One line per project is enough: its jobs' progress would drown the replication that follows.

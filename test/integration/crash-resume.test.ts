@@ -24,13 +24,12 @@ new ReplicatedLanguageProject("travel-clu", { ...resources, projectName: "travel
 
 /**
  * Where a resync is killed, told by what the CLI has printed: the export of the primary in
- * `check` (before the plan), the update's own export (after its import step began), and the
- * import, training and deployment jobs.
+ * `check` (before the plan), the update taking the export check kept (after its import step
+ * began), and the import, training and deployment jobs.
  */
 const killPoints: Readonly<Record<string, (printed: string) => boolean>> = {
     check: (printed) => /exporting project "travel-clu" from \S+\/primary/.test(printed),
-    export: (printed) =>
-        /import: the primary's content changed[\s\S]*exporting project "travel-clu" from/.test(printed),
+    export: (printed) => /import: the primary's content changed[\s\S]*reusing the export check made/.test(printed),
     import: (printed) => /importing project "travel-clu" into/.test(printed),
     train: (printed) => /training project "travel-clu" on/.test(printed),
     deploy: (printed) => /deploying "production" of "travel-clu"/.test(printed),

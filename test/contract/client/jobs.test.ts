@@ -96,7 +96,7 @@ describe("client contract: pollUntilDone against the emulator's jobs", function 
         const failure = await failureOf(
             waitForJob(client, statusUrl, "exporting", {
                 deadlineMs: 100,
-                intervals: { initialMs: 20, maxMs: 40 },
+                schedule: { firstMs: 0, intervalMs: 20, maxMs: 40 },
             }),
         );
         expect(failure).to.be.instanceOf(JobDeadlineError);
@@ -111,7 +111,10 @@ describe("client contract: pollUntilDone against the emulator's jobs", function 
         const unknown = statusUrl.replace(/jobs\/[^?]+/, "jobs/00000000-0000-0000-0000-000000000000_1");
         await bed.admin.clearRequests();
         const failure = await failureOf(
-            waitForJob(client, unknown, "exporting", { deadlineMs: 60_000, intervals: { initialMs: 20, maxMs: 40 } }),
+            waitForJob(client, unknown, "exporting", {
+                deadlineMs: 60_000,
+                schedule: { firstMs: 0, intervalMs: 20, maxMs: 40 },
+            }),
         );
         expect(failure).to.be.instanceOf(LanguageApiError);
         expect((failure as LanguageApiError).status).to.equal(404);

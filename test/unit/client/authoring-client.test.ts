@@ -70,7 +70,7 @@ describe("authoring client", () => {
             headers: { "operation-location": `${projectsUrl}/faq/import/jobs/j3` },
         });
         await api.startImport("faq", file);
-        expect(JSON.parse(requests[0]!.body!)).to.deep.equal(file);
+        expect(JSON.parse(requests[0]!.body as string)).to.deep.equal(file);
     });
 
     it("follows nextLink verbatim across pages", async () => {

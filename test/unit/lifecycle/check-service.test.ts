@@ -15,11 +15,13 @@ const news = (overrides: Record<string, unknown> = {}) => ({
     ...overrides,
 });
 
-/** What the last check recorded: the revision is unchanged, so a passing check exports nothing. */
-const olds = (projectKind: string) => ({
-    projectName: "faq",
+/** What the last check recorded: the same replica, and the revision is unchanged, so a passing check exports nothing. */
+const olds = (projectKind: string, overrides: Record<string, unknown> = {}) => ({
+    ...news(),
+    secondaryProjectName: "faq",
     projectKind,
     primaryRevision: { lastModifiedDateTime, contentHash: "sha256:abc", items: {}, changes: "first copy" },
+    ...overrides,
 });
 
 const project = (projectKind: string) => ({
@@ -90,22 +92,79 @@ describe("check: what only the service can say, asked with GETs before anything 
         expect(result.failures!.map((f) => f.property)).to.deep.equal(["secondary.endpoint"]);
     });
 
-    it("costs one GET per resource on an unchanged preview, asking the kind's family seen last time first", async () => {
+    it("costs one GET on an unchanged preview, asking the kind's family seen last time first", async () => {
         const kind = "CustomEntityRecognition";
-        const { result, requests } = await run(news(), olds(kind), project(kind), versions("2022-05-01"));
+        const { result, requests } = await run(news(), olds(kind), project(kind));
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.include({ projectKind: kind, deploymentName: "production" });
-        expect(requests).to.deep.equal([
-            "GET https://primary.example/language/authoring/analyze-text/projects/faq",
-            "GET https://secondary.example/language/authoring/analyze-text/projects/global/training-config-versions",
-        ]);
+        expect(requests).to.deep.equal(["GET https://primary.example/language/authoring/analyze-text/projects/faq"]);
+    });
+
+    it("proves the secondary again when its connection, kind, api-version or training version changed", async () => {
+        const changes = [
+            { secondary: { endpoint: "https://secondary.example", key: "00000000000000000000000000000000" } },
+            { projectKind: "Orchestration" },
+            { apiVersion: "2022-05-01" },
+            { training: { trainingConfigVersion: "2022-09-01" } },
+        ];
+        for (const change of changes) {
+            const { result, requests } = await run(
+                news(),
+                olds("Conversation", change),
+                project("Conversation"),
+                versions(),
+            );
+            expect(result.failures, JSON.stringify(change)).to.equal(undefined);
+            expect(requests[1], JSON.stringify(change)).to.match(/secondary.*training-config-versions$/);
+        }
+    });
+
+    it("exports nothing for a replica that does not exist yet: its create exports, once", async () => {
+        const { result, requests } = await run(news(), {}, project("Conversation"), versions());
+        expect(requests.every((request) => request.startsWith("GET "))).to.equal(true);
+        expect(result.inputs!.primaryRevision).to.deep.equal({
+            lastModifiedDateTime,
+            changes: "first copy: exported, imported, trained and deployed by the create",
+        });
+    });
+
+    it("treats a replica moved to another project, resource or name as one that does not exist yet", async () => {
+        for (const moved of [{ projectName: "other" }, { secondaryProjectName: "other" }]) {
+            const earlier = {
+                ...olds("Conversation"),
+                ...moved,
+                primaryRevision: { lastModifiedDateTime: "2026-01-01T00:00:00Z", changes: "" },
+            };
+            const { result, requests } = await run(news(), earlier, project("Conversation"), versions());
+            expect(
+                requests.some((request) => request.includes(":export")),
+                JSON.stringify(moved),
+            ).to.equal(false);
+            expect(result.inputs!.primaryRevision).not.to.have.property("contentHash");
+        }
+    });
+
+    it("asks the secondary once for the checks of one process that would ask it the same", async () => {
+        const http = scriptedSend(
+            project("Conversation"),
+            versions(),
+            project("Conversation"),
+            project("Conversation"),
+        );
+        const io = { send: http.send, clock: new FakeClock() };
+        for (const name of ["faq", "travel", "tickets"]) {
+            const result = await check({}, news({ projectName: name }), io);
+            expect(result.failures, name).to.equal(undefined);
+        }
+        expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(1);
     });
 
     it("does not fail a preview because the secondary does not answer: up will find out", async () => {
         const down = { status: 503, json: { error: { code: "ServiceUnavailable", message: "busy" } } };
         const script = [project("Conversation"), down, down, down, down, down];
-        const { result } = await run(news(), olds("Conversation"), ...script);
+        const { result, requests } = await run(news(), {}, ...script);
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.include({ projectKind: "Conversation" });
+        expect(requests.filter((request) => request.includes("training-config-versions"))).to.have.length(5);
     });
 });

@@ -85,7 +85,7 @@ function stepRun(
         secondary,
         context: () => ({
             clock,
-            polling: { initialMs: 10, maxMs: 10 },
+            polling: { firstMs: 10, intervalMs: 10, maxMs: 10 },
             deadline: clock.now() + 60_000,
             log: () => undefined,
             progress: () => undefined,

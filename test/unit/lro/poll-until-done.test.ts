@@ -47,7 +47,7 @@ function options<State extends JobState>(
         poll,
         clock,
         deadline: clock.now() + 600_000,
-        intervals: { initialMs: 1000, maxMs: 8000 },
+        schedule: { firstMs: 500, intervalMs: 1000, maxMs: 8000 },
         ...extra,
     };
 }
@@ -90,7 +90,7 @@ describe("pollUntilDone", () => {
         });
     }
 
-    it("backs off from the initial interval to the maximum", async () => {
+    it("looks first after the schedule's first wait, then backs off from its interval to the maximum", async () => {
         const clock = new FakeClock();
         const { poll } = scriptedPolls(
             job("notStarted"),
@@ -98,7 +98,7 @@ describe("pollUntilDone", () => {
             job("succeeded"),
         );
         await pollUntilDone(options(poll, clock));
-        expect(clock.sleeps).to.deep.equal([1000, 1500, 2250, 3375, 5063, 7595, 8000]);
+        expect(clock.sleeps).to.deep.equal([500, 1000, 1500, 2250, 3375, 5063, 7595, 8000]);
     });
 
     it("waits what Retry-After asked for, within the maximum interval", async () => {
@@ -109,7 +109,21 @@ describe("pollUntilDone", () => {
             job("succeeded"),
         );
         await pollUntilDone(options(poll, clock));
-        expect(clock.sleeps).to.deep.equal([3000, 8000]);
+        expect(clock.sleeps).to.deep.equal([500, 3000, 8000]);
+    });
+
+    it("aims the next poll at when the job says it ends, never sooner than the interval, backing off when it does not say", async () => {
+        const clock = new FakeClock();
+        const { poll } = scriptedPolls(
+            job("running"),
+            job("running"),
+            job("running"),
+            job("running"),
+            job("succeeded"),
+        );
+        const remaining = [20_000, 300, undefined, 60_000];
+        await pollUntilDone(options(poll, clock, { remainingOf: () => remaining.shift() }));
+        expect(clock.sleeps).to.deep.equal([500, 8000, 1000, 1000, 8000]);
     });
 
     it("refuses to run without a deadline", async () => {

@@ -1,11 +1,24 @@
+import { createHash } from "node:crypto";
 import { expect } from "chai";
-import { exportedProjectSchema } from "../../../provider/contract";
-import { contentHashOf, countItems, describeChanges, indexContent } from "../../../provider/plan/content-fingerprint";
+import { exportedProjectSchema, type ExportedProject } from "../../../provider/contract";
+import { canonicalJson, describeChanges, fingerprintOf } from "../../../provider/plan/content-fingerprint";
 import { conversationExport, singleLabelExport } from "../../fixtures/contract/exported-projects";
+import { sampleProjects } from "../../../stacks/local/samples";
 
 const parse = (file: unknown) => exportedProjectSchema.parse(file);
+const contentHashOf = (file: ExportedProject) => fingerprintOf(file).contentHash;
+const countItems = (file: ExportedProject) => fingerprintOf(file).items;
+const indexContent = (file: ExportedProject) => fingerprintOf(file).index;
 
 describe("content fingerprint", () => {
+    it("is the hash earlier releases recorded in state, so an upgrade retrains nothing", () => {
+        for (const { file } of sampleProjects) {
+            const { projectName: _name, ...metadata } = file.metadata;
+            const recorded = createHash("sha256").update(canonicalJson({ metadata, assets: file.assets ?? {} }));
+            expect(contentHashOf(file), file.metadata.projectName).to.equal(`sha256:${recorded.digest("hex")}`);
+        }
+    });
+
     it("ignores key order, list order, the file version and the project name", () => {
         const file = conversationExport();
         const reordered = {

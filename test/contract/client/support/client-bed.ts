@@ -4,7 +4,7 @@ import type { RateLimits } from "../../../../provider/client/rate-limiter";
 import type { RetryPolicy } from "../../../../provider/client/retry-policy";
 import { LanguageTransport } from "../../../../provider/client/transport";
 import type { ApiFamily, ApiVersion, JobState, TrainingJobState } from "../../../../provider/contract";
-import { pollUntilDone, type JobProgress, type PollIntervals } from "../../../../provider/lro/poll-until-done";
+import { pollUntilDone, type JobProgress, type PollSchedule } from "../../../../provider/lro/poll-until-done";
 import type { ManualClock } from "../../../../emulator/jobs/clock";
 import type { TestBed } from "../../emulator/support/test-bed";
 
@@ -67,8 +67,8 @@ export interface WaitOptions {
     progress?: JobProgress[];
     /** From now, by the client's clock; 5 s unless given. */
     deadlineMs?: number;
-    /** 1 ms doubling to 5 ms unless given. */
-    intervals?: PollIntervals;
+    /** At once, then 1 ms growing to 5 ms, unless given. */
+    schedule?: PollSchedule;
 }
 
 /** pollUntilDone for any job but training, with short intervals and a deadline a few seconds out. */
@@ -113,7 +113,7 @@ function poll<State extends JobState>(
         poll: fetchState,
         deadline: clock.now() + (options.deadlineMs ?? 5_000),
         clock,
-        intervals: options.intervals ?? { initialMs: 1, maxMs: 5 },
+        schedule: options.schedule ?? { firstMs: 0, intervalMs: 1, maxMs: 5 },
         ...(percentOf === undefined ? {} : { percentOf }),
         onProgress: (progress) => options.progress?.push(progress),
     });

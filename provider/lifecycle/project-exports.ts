@@ -1,0 +1,93 @@
+import type { AuthoringClient } from "../client/authoring-client";
+import type { ProjectMetadata } from "../contract";
+import { exportCache, type KeptExport, revisionKey } from "../export-cache/export-cache";
+import { exportProject } from "../operations/export-project";
+import type { OperationContext } from "../operations/operation-context";
+import type { Fingerprint } from "../plan/content-fingerprint";
+import { type ExportedFile, readExportedFile } from "../project-file/exported-file";
+
+/**
+ * Where exports go and how they are reused: `check` exports a primary that moved and keeps the
+ * file for the `update` that follows in the same process, which imports it instead of exporting
+ * again (one export of the primary per change); exports of the secondary, made only to compare
+ * content, are read and removed at once.
+ */
+
+/** Exports a project into the cache's private folder and reads it once; the caller keeps or discards the file. */
+async function exportAndRead(client: AuthoringClient, project: string, context: OperationContext) {
+    const path = exportCache.newFile();
+    try {
+        await exportProject(client, project, path, context);
+        return await readExportedFile(path);
+    } catch (error) {
+        exportCache.discard({ path });
+        throw error;
+    }
+}
+
+/** The export as the cache keeps it: the item index is rebuilt from the file when it is needed again. */
+function keptOf(file: ExportedFile): KeptExport {
+    const { index: _index, ...fingerprint } = file.fingerprint;
+    return { ...file, fingerprint };
+}
+
+function revisionOf(primary: AuthoringClient, projectName: string, lastModifiedDateTime?: string) {
+    const { endpoint } = primary.transport;
+    return revisionKey({ endpoint, apiVersion: primary.apiVersion, projectName, lastModifiedDateTime });
+}
+
+/**
+ * For `check`: the fingerprint of the primary's current revision. Exported and kept for the
+ * update; when another replica's check already exported this revision (two replicas of one
+ * primary project), its file is read again instead.
+ */
+export async function fingerprintPrimary(
+    primary: AuthoringClient,
+    details: ProjectMetadata,
+    context: OperationContext,
+): Promise<Fingerprint> {
+    const key = revisionOf(primary, details.projectName, details.lastModifiedDateTime);
+    const kept = exportCache.claim(key);
+    if (kept) {
+        const reread = await readExportedFile(kept.path).catch(() => undefined);
+        // Evicted between the claim and the read: export it again.
+        if (reread) return reread.fingerprint;
+    }
+    const file = await exportAndRead(primary, details.projectName, context);
+    exportCache.keep(key, keptOf(file));
+    return file.fingerprint;
+}
+
+/** The fingerprint of a project exported only to compare it (the secondary's content); the file is removed at once. */
+export async function fingerprintOfExport(
+    client: AuthoringClient,
+    project: string,
+    context: OperationContext,
+): Promise<Fingerprint> {
+    const file = await exportAndRead(client, project, context);
+    exportCache.discard(file);
+    return file.fingerprint;
+}
+
+/**
+ * For an import: the primary's export that check kept, while the primary has not moved since
+ * (its lastModifiedDateTime, one GET, says so), else a new export. The caller imports it and
+ * then calls `exportCache.discard`.
+ */
+export async function primaryExportForImport(
+    primary: AuthoringClient,
+    projectName: string,
+    context: OperationContext,
+): Promise<KeptExport> {
+    if (exportCache.hasAny(revisionOf(primary, projectName))) {
+        const { lastModifiedDateTime } = await primary.getProject(projectName, context.signal);
+        const kept = exportCache.take(revisionOf(primary, projectName, lastModifiedDateTime));
+        if (kept) {
+            context.log(
+                `reusing the export check made of revision ${lastModifiedDateTime} (the primary has not moved since)`,
+            );
+            return kept;
+        }
+    }
+    return keptOf(await exportAndRead(primary, projectName, context));
+}
