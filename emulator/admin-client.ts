@@ -1,5 +1,12 @@
 import type { ProjectMetadata } from "../provider/contract";
-import type { FaultRuleInput, JobTimingRequest, Outage, OutageInput, ProjectEdit } from "./admin/admin-schemas";
+import type {
+    FaultRuleInput,
+    JobTimingRequest,
+    Outage,
+    OutageInput,
+    ProjectEdit,
+    RateLimitsRequest,
+} from "./admin/admin-schemas";
 import type { ActiveFault } from "./admin/faults";
 import type { RequestLogEntry } from "./admin/request-log";
 import type { JobTiming, TimingRule, TimingScope } from "./jobs/timing";
@@ -50,6 +57,21 @@ export class EmulatorAdminClient {
     /** Back to the timing the emulator started with. */
     async resetJobTiming(): Promise<void> {
         await this.call("DELETE", "/job-timing");
+    }
+
+    /** Rate limits from now on, per resource and minute (`false`: none); the requests counted so far are forgotten. */
+    async setRateLimits(limits: RateLimitsRequest["limits"]): Promise<void> {
+        const request: RateLimitsRequest = { limits };
+        await this.call("PUT", "/rate-limits", request);
+    }
+
+    async rateLimits(): Promise<RateLimitsRequest["limits"]> {
+        return (await this.call<RateLimitsRequest>("GET", "/rate-limits")).limits;
+    }
+
+    /** Back to the limits the emulator started with. */
+    async resetRateLimits(): Promise<void> {
+        await this.call("DELETE", "/rate-limits");
     }
 
     async addFault(rule: FaultRuleInput): Promise<ActiveFault> {

@@ -6,7 +6,13 @@ import { adminErrors } from "../errors";
 import { asServiceError, errorAnswer } from "../http/answers";
 import { ok, type EmulatorRequest, type HttpResponse } from "../http/messages";
 import type { LanguageService } from "../http/service-pipeline";
-import { faultRuleSchema, jobTimingRequestSchema, outageSchema, projectEditSchema } from "./admin-schemas";
+import {
+    faultRuleSchema,
+    jobTimingRequestSchema,
+    outageSchema,
+    projectEditSchema,
+    rateLimitsRequestSchema,
+} from "./admin-schemas";
 import { applyProjectEdit } from "./project-edits";
 
 /** Everything under `/_emulator/`: test controls, not part of the Language API. */
@@ -83,6 +89,27 @@ const adminRoutes: readonly AdminRoute[] = [
         pattern: /^\/job-timing$/,
         handle: ({ service }) => {
             service.timingRules.reset();
+            return noContent;
+        },
+    },
+    {
+        method: "GET",
+        pattern: /^\/rate-limits$/,
+        handle: ({ service }) => ok({ limits: service.rateLimiter.current() }),
+    },
+    {
+        method: "PUT",
+        pattern: /^\/rate-limits$/,
+        handle: ({ service }, request) => {
+            service.rateLimiter.set(readBody(request, rateLimitsRequestSchema).limits);
+            return ok({ limits: service.rateLimiter.current() });
+        },
+    },
+    {
+        method: "DELETE",
+        pattern: /^\/rate-limits$/,
+        handle: ({ service }) => {
+            service.rateLimiter.reset();
             return noContent;
         },
     },

@@ -44,6 +44,19 @@ export const outageSchema = z.discriminatedUnion("mode", [
 export type OutageInput = z.input<typeof outageSchema>;
 export type Outage = z.output<typeof outageSchema>;
 
+/** Rate limits as the admin API sets them: per resource and minute, or `false` for none. */
+export const rateLimitsRequestSchema = z.strictObject({
+    limits: z.union([
+        z.strictObject({
+            writesPerMinute: z.number().int().min(1),
+            readsPerMinute: z.number().int().min(1),
+            predictionsPerMinute: z.number().int().min(1).optional(),
+        }),
+        z.literal(false),
+    ]),
+});
+export type RateLimitsRequest = z.infer<typeof rateLimitsRequestSchema>;
+
 export const jobTimingRequestSchema = z.strictObject({ ...timingScopeSchema.shape, timing: jobTimingSchema });
 export type JobTimingRequest = z.infer<typeof jobTimingRequestSchema>;
 

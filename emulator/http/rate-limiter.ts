@@ -28,11 +28,33 @@ const minuteMs = 60_000;
 /** Sliding-window counter per resource and request class; rejected requests are not counted. */
 export class RateLimiter {
     private readonly admitted = new Map<string, number[]>();
+    private limits: RateLimits | false;
 
     constructor(
-        private readonly limits: RateLimits | false,
+        private readonly initial: RateLimits | false,
         private readonly clock: Clock,
-    ) {}
+    ) {
+        this.limits = initial;
+    }
+
+    /** The limits in force. */
+    current(): RateLimits | false {
+        return this.limits;
+    }
+
+    /**
+     * New limits from now on (the admin API's, e.g. a test that seeds a resource unthrottled and
+     * then measures under the service's limits); what was counted so far is forgotten.
+     */
+    set(limits: RateLimits | false): void {
+        this.limits = limits;
+        this.admitted.clear();
+    }
+
+    /** Back to the limits the emulator was started with. */
+    reset(): void {
+        this.set(this.initial);
+    }
 
     /**
      * An authoring request: `undefined` when it may proceed (it is then counted), else the seconds

@@ -227,6 +227,23 @@ describe("emulator: admin API", function () {
         });
     });
 
+    describe("rate limits", () => {
+        afterEach(() => bed.admin.resetRateLimits());
+
+        it("throttles from the moment they are set, counting afresh, until reset to the emulator's own", async () => {
+            expect(await bed.admin.rateLimits()).to.equal(false);
+            await bed.admin.setRateLimits({ writesPerMinute: 1, readsPerMinute: 2 });
+            expect(await bed.admin.rateLimits()).to.deep.equal({ writesPerMinute: 1, readsPerMinute: 2 });
+            const statuses = [];
+            for (let read = 0; read < 3; read++) statuses.push((await clu.send("GET", "/TravelBot")).status);
+            expect(statuses).to.deep.equal([200, 200, 429]);
+            await bed.admin.setRateLimits({ writesPerMinute: 1, readsPerMinute: 2 });
+            expect((await clu.send("GET", "/TravelBot")).status, "counted afresh").to.equal(200);
+            await bed.admin.resetRateLimits();
+            expect(await bed.admin.rateLimits()).to.equal(false);
+        });
+    });
+
     it("lists the hosted resources without keys", async () => {
         const resources = await bed.admin.resources();
         expect(resources.map((resource) => resource.name)).to.deep.equal(["primary", "secondary"]);
