@@ -10,6 +10,7 @@ import { desiredReplicaOf, factsOf, replicaLabelOf, type ReplicaState } from "./
 import { ReplicationError } from "./replication-error";
 import { type ResourceLog, resourceLog } from "./resource-log";
 import { type StepRun, stepRunners } from "./replication-steps";
+import { adoptItemHashes } from "./whole-file-hashes";
 
 /** The id of a replica: its project on its resource. */
 export function replicaIdOf(inputs: CheckedInputs): string {
@@ -54,6 +55,7 @@ async function replicate(
         context,
         completed: [],
     };
+    await adoptItemHashes(run.state, inputs, secondary, context("export"));
     const steps = planReplication(desiredReplicaOf(inputs, run.state), factsOf(run.state));
     // diff has put the plan in the log already; here it is only the status until the first step.
     log.progress(steps.length === 0 ? "the replica is in sync" : `plan: ${describePlan(steps)}`);

@@ -19,7 +19,7 @@ import { earlierCheckOf } from "./earlier-check";
 import { type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
-import { canonicalJson } from "../plan/content-fingerprint";
+import { canonicalJson } from "../plan/canonical-json";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
 import { refusalOf } from "./refused-connection";

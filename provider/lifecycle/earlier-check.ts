@@ -1,5 +1,5 @@
 import type { ProjectKind } from "../contract";
-import { canonicalJson } from "../plan/content-fingerprint";
+import { canonicalJson } from "../plan/canonical-json";
 import { normalizedEndpoint } from "./connections";
 import { type PrimaryRevision, primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 

@@ -1,9 +1,10 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import type { ProjectMetadata } from "../contract";
-import { describeChanges } from "../plan/content-fingerprint";
+import { describeChanges, diffContent, shownItems } from "../plan/content-changes";
+import { readItemNames } from "../project-file/read-item-names";
 import type { PrimaryRevision, ReplicationArgs } from "./inputs";
 import { operationContextFor } from "./operation-context-for";
-import { fingerprintOfExport, fingerprintPrimary } from "./project-exports";
+import { exportPrimary, withExport } from "./project-exports";
 import type { ResourceLog } from "./resource-log";
 
 /**
@@ -28,7 +29,8 @@ export async function observeRevision(
     if (!previous)
         return { lastModifiedDateTime, changes: "first copy: exported, imported, trained and deployed by the create" };
     const context = operationContextFor(settings, "export", log);
-    const { contentHash, items, index } = await fingerprintPrimary(primary, details, context);
+    const current = await exportPrimary(primary, details, context);
+    const { contentHash, items } = current.fingerprint;
     const revision = { lastModifiedDateTime, contentHash, items };
     if (previous.contentHash === contentHash) {
         return { ...revision, changes: "none: the primary was saved without content changes; nothing to retrain" };
@@ -37,9 +39,15 @@ export async function observeRevision(
         const counts = Object.entries(items).map(([list, count]) => `${count} ${list}`);
         return { ...revision, changes: `first copy: ${counts.join(", ") || "no items"}` };
     }
-    const replica = await fingerprintOfExport(secondary, secondaryProjectName, context);
-    if (replica.contentHash === contentHash) {
-        return { ...revision, changes: "none: the secondary already holds this content" };
-    }
-    return { ...revision, changes: describeChanges(replica.index, index) };
+    return withExport(secondary, secondaryProjectName, context, async (replica) => {
+        if (replica.fingerprint.contentHash === contentHash) {
+            return { ...revision, changes: "none: the secondary already holds this content" };
+        }
+        const changes = diffContent(replica.fingerprint.index, current.fingerprint.index);
+        const nameOf = await readItemNames(shownItems(changes), {
+            before: { path: replica.path, index: replica.fingerprint.index },
+            after: { path: current.path, index: current.fingerprint.index },
+        });
+        return { ...revision, changes: describeChanges(changes, nameOf) };
+    });
 }

@@ -3,7 +3,6 @@ import type { ProjectMetadata } from "../contract";
 import { exportCache, type KeptExport, revisionKey } from "../export-cache/export-cache";
 import { exportProject } from "../operations/export-project";
 import type { OperationContext } from "../operations/operation-context";
-import type { Fingerprint } from "../plan/content-fingerprint";
 import { type ExportedFile, readExportedFile } from "../project-file/exported-file";
 
 /**
@@ -37,36 +36,40 @@ function revisionOf(primary: AuthoringClient, projectName: string, lastModifiedD
 }
 
 /**
- * For `check`: the fingerprint of the primary's current revision. Exported and kept for the
- * update; when another replica's check already exported this revision (two replicas of one
+ * For `check`: the primary's current revision, exported and kept for the update, with its
+ * fingerprint. When another replica's check already exported this revision (two replicas of one
  * primary project), its file is read again instead.
  */
-export async function fingerprintPrimary(
+export async function exportPrimary(
     primary: AuthoringClient,
     details: ProjectMetadata,
     context: OperationContext,
-): Promise<Fingerprint> {
+): Promise<ExportedFile> {
     const key = revisionOf(primary, details.projectName, details.lastModifiedDateTime);
     const kept = exportCache.claim(key);
     if (kept) {
         const reread = await readExportedFile(kept.path).catch(() => undefined);
         // Evicted between the claim and the read: export it again.
-        if (reread) return reread.fingerprint;
+        if (reread) return reread;
     }
     const file = await exportAndRead(primary, details.projectName, context);
     exportCache.keep(key, keptOf(file));
-    return file.fingerprint;
+    return file;
 }
 
-/** The fingerprint of a project exported only to compare it (the secondary's content); the file is removed at once. */
-export async function fingerprintOfExport(
+/** Exports a project only to read it (the secondary's content, to compare), and removes the file once `use` is done with it. */
+export async function withExport<T>(
     client: AuthoringClient,
     project: string,
     context: OperationContext,
-): Promise<Fingerprint> {
+    use: (file: ExportedFile) => Promise<T>,
+): Promise<T> {
     const file = await exportAndRead(client, project, context);
-    exportCache.discard(file);
-    return file.fingerprint;
+    try {
+        return await use(file);
+    } finally {
+        exportCache.discard(file);
+    }
 }
 
 /**

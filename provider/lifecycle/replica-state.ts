@@ -1,7 +1,7 @@
 import type { ApiVersion, ProjectKind } from "../contract";
 import type { Deployment } from "../operations/deploy-model";
 import type { TrainedModel } from "../operations/train-model";
-import { canonicalJson } from "../plan/content-fingerprint";
+import { canonicalJson } from "../plan/canonical-json";
 import type { DesiredReplica, ReplicaFacts, StepName } from "../plan/plan-replication";
 import type { CheckedInputs, Connection, ReplicationArgs, TimeoutMinutes } from "./inputs";
 

@@ -14,7 +14,7 @@ import {
 } from "../operations/train-model";
 import type { StepName } from "../plan/plan-replication";
 import type { CheckedInputs, TimeoutMinutes } from "./inputs";
-import { fingerprintOfExport, primaryExportForImport } from "./project-exports";
+import { primaryExportForImport, withExport } from "./project-exports";
 import { type PendingJob, type ReplicaState, trainingSignatureOf } from "./replica-state";
 
 /** One run of the plan: what the steps share, and what they record as they complete. */
@@ -123,8 +123,10 @@ async function secondaryHolds(run: StepRun, contentHash: string): Promise<boolea
     const { inputs, state, secondary } = run;
     const project = state.secondaryProject;
     if (!project || project.lastModifiedDateTime === state.importedLastModifiedDateTime) return false;
-    const replica = await fingerprintOfExport(secondary, inputs.secondaryProjectName, run.context("export"));
-    if (replica.contentHash !== contentHash) return false;
+    const holds = await withExport(secondary, inputs.secondaryProjectName, run.context("export"), async (replica) => {
+        return replica.fingerprint.contentHash === contentHash;
+    });
+    if (!holds) return false;
     run.context("import").log(
         "the secondary already holds this content (an interrupted run imported it): not imported again",
     );

@@ -43,7 +43,7 @@ export interface PollOptions<State extends JobState> {
     /**
      * How long the job still needs, by what it says of itself (training: its estimated end or
      * percent complete), `elapsedMs` after this poller started; undefined when it does not say.
-     * The next poll is aimed there (never sooner than `intervalMs`) instead of backing off.
+     * The next poll is aimed there (never later than `maxMs`) instead of backing off.
      */
     remainingOf?: (state: State, elapsedMs: number, now: number) => number | undefined;
     /** How far along the job is, for progress lines (training reports percentComplete). */
@@ -100,8 +100,7 @@ export async function pollUntilDone<State extends JobState>(options: PollOptions
             throw new JobDeadlineError(options.operation, options.statusUrl, last, clock.now() - startedAt);
         }
         const aimedMs = last && options.remainingOf?.(last, clock.now() - startedAt, clock.now());
-        const plannedMs = aimedMs === undefined ? interval : Math.max(aimedMs, schedule.intervalMs);
-        const waitMs = Math.min(advisedMs ?? plannedMs, schedule.maxMs, remainingMs);
+        const waitMs = Math.min(advisedMs ?? aimedMs ?? interval, schedule.maxMs, remainingMs);
         await clock.sleep(Math.max(0, waitMs), signal);
         if (aimedMs === undefined) interval = Math.min(Math.round(interval * 1.5), schedule.maxMs);
     }

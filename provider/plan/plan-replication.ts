@@ -31,7 +31,8 @@ export interface ReplicaFacts {
 
 type Rule = (desired: DesiredReplica, facts: ReplicaFacts) => string | undefined;
 
-const short = (hash: string | undefined) => (hash ? hash.replace(/^sha256:/, "").slice(0, 12) : "none");
+/** A hash as a reason shows it: its first 12 digits, without the algorithm (`sha256:`, `sha256-items:`). */
+const short = (hash: string | undefined) => (hash ? hash.replace(/^[a-z0-9-]+:/, "").slice(0, 12) : "none");
 
 /**
  * Why each step may be needed, checked in order; the first reason that applies is reported.

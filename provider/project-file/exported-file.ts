@@ -25,8 +25,8 @@ export async function readExportedFile(path: string): Promise<ExportedFile> {
         metadata: (metadata) => fingerprint.setMetadata(metadata),
         assetField: (name, value) => fingerprint.addAssetField(name, value),
         list: (name) => fingerprint.startList(name),
-        item: (list, item) => {
-            fingerprint.addItem(list, item);
+        item: (list, item, span) => {
+            fingerprint.addItem(list, item, span);
             if (list === "intents") intents.push(item);
         },
     });

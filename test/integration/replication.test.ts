@@ -102,7 +102,7 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         expect(preview.changeSummary).to.include({ update: sampleProjects.length });
         expect(printed).to.match(/~ lastModifiedDateTime: "[^"]+" => "[^"]+"/);
         // The first change after the create adds the hash: check exports nothing for a replica that does not exist yet.
-        expect(printed).to.match(/\+ contentHash\s*: "sha256:[0-9a-f]{64}"/);
+        expect(printed).to.match(/\+ contentHash\s*: "sha256-items:[0-9a-f]{64}"/);
         for (const [project, change] of Object.entries(expectedChanges)) {
             expect(printed, `${project}'s change`).to.match(change);
         }

@@ -1,3 +1,4 @@
+import * as fs from "node:fs";
 import type { HttpRequest, HttpResponse, HttpSend } from "../../provider/client/http-send";
 
 /** A scripted answer: a response, or an error to throw (a network failure). */
@@ -17,6 +18,11 @@ export function scriptedSend(
         if (!next) throw new Error(`unscripted request ${request.method} ${request.url}`);
         if (next instanceof Error) throw next;
         const text = "json" in next ? JSON.stringify(next.json) : (next.text ?? "");
+        // A download writes a 2xx body to its file, as the real exchange does.
+        if (request.saveTo !== undefined && next.status < 300) {
+            fs.writeFileSync(request.saveTo, text);
+            return { status: next.status, headers: next.headers ?? {}, text: "" };
+        }
         return { status: next.status, headers: next.headers ?? {}, text };
     };
     return { send, requests, remaining: () => script.length };

@@ -112,7 +112,7 @@ describe("pollUntilDone", () => {
         expect(clock.sleeps).to.deep.equal([500, 3000, 8000]);
     });
 
-    it("aims the next poll at when the job says it ends, never sooner than the interval, backing off when it does not say", async () => {
+    it("aims the next poll at when the job says it ends, within the maximum, backing off when it does not say", async () => {
         const clock = new FakeClock();
         const { poll } = scriptedPolls(
             job("running"),
@@ -123,7 +123,7 @@ describe("pollUntilDone", () => {
         );
         const remaining = [20_000, 300, undefined, 60_000];
         await pollUntilDone(options(poll, clock, { remainingOf: () => remaining.shift() }));
-        expect(clock.sleeps).to.deep.equal([500, 8000, 1000, 1000, 8000]);
+        expect(clock.sleeps).to.deep.equal([500, 8000, 300, 1000, 8000]);
     });
 
     it("refuses to run without a deadline", async () => {

@@ -29,13 +29,15 @@ describe("poll schedules: each job looked at when it may be done", () => {
     });
 
     it("aims at a text job's estimated end, a little after it", () => {
-        expect(trainingRemainingMs(training(40, "2026-11-22T08:00:50Z"), 30_000, now)).to.equal(20_100);
+        expect(trainingRemainingMs(training(0, "2026-11-22T08:00:50Z"), 3_000, now)).to.equal(20_100);
     });
 
     it("estimates a conversations job's end from its progress, erring early for a percentage that is a floor", () => {
         // 10% after 5 s: at most 11% done, so at least 5 * 89 / 11 s to go.
         expect(trainingRemainingMs(training(10), 5_000, now)).to.be.closeTo((5_000 * 89) / 11, 1);
-        expect(trainingRemainingMs(training(99), 29_000, now)).to.equal(0);
+        // Near the end: what a percent more would take, at least 250 ms.
+        expect(trainingRemainingMs(training(99), 29_000, now)).to.equal(290);
+        expect(trainingRemainingMs(training(99), 10_000, now)).to.equal(250);
     });
 
     it("takes the earlier of the two estimates, and none while the job says nothing", () => {

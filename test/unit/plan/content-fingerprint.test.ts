@@ -1,24 +1,23 @@
-import { createHash } from "node:crypto";
 import { expect } from "chai";
 import { exportedProjectSchema, type ExportedProject } from "../../../provider/contract";
-import { canonicalJson, describeChanges, fingerprintOf } from "../../../provider/plan/content-fingerprint";
+import { describeChanges, diffContent } from "../../../provider/plan/content-changes";
+import { fingerprintOf, identityOf, isWholeFileHash } from "../../../provider/plan/content-fingerprint";
 import { conversationExport, singleLabelExport } from "../../fixtures/contract/exported-projects";
-import { sampleProjects } from "../../../stacks/local/samples";
 
 const parse = (file: unknown) => exportedProjectSchema.parse(file);
 const contentHashOf = (file: ExportedProject) => fingerprintOf(file).contentHash;
-const countItems = (file: ExportedProject) => fingerprintOf(file).items;
-const indexContent = (file: ExportedProject) => fingerprintOf(file).index;
+
+/** What changed from one file to the other, named from the files themselves. */
+function changesBetween(before: ExportedProject, after: ExportedProject): string {
+    const changes = diffContent(fingerprintOf(before).index, fingerprintOf(after).index);
+    const files = { before, after };
+    return describeChanges(changes, ({ list, side, position }) => {
+        const items = (files[side].assets as Record<string, Record<string, unknown>[]>)[list]!;
+        return identityOf(list, items[position]!);
+    });
+}
 
 describe("content fingerprint", () => {
-    it("is the hash earlier releases recorded in state, so an upgrade retrains nothing", () => {
-        for (const { file } of sampleProjects) {
-            const { projectName: _name, ...metadata } = file.metadata;
-            const recorded = createHash("sha256").update(canonicalJson({ metadata, assets: file.assets ?? {} }));
-            expect(contentHashOf(file), file.metadata.projectName).to.equal(`sha256:${recorded.digest("hex")}`);
-        }
-    });
-
     it("ignores key order, list order, the file version and the project name", () => {
         const file = conversationExport();
         const reordered = {
@@ -26,7 +25,12 @@ describe("content fingerprint", () => {
             projectFileVersion: "2022-05-01",
             metadata: { ...file.metadata, projectName: "replica" },
         };
-        reordered.assets = { ...file.assets, utterances: [...file.assets.utterances].reverse() };
+        reordered.assets = {
+            ...file.assets,
+            utterances: [...file.assets.utterances]
+                .reverse()
+                .map((utterance) => Object.fromEntries(Object.entries(utterance).reverse()) as never),
+        };
         expect(contentHashOf(parse(reordered))).to.equal(contentHashOf(parse(file)));
     });
 
@@ -37,29 +41,53 @@ describe("content fingerprint", () => {
             assets: { ...file.assets, intents: [...file.assets.intents, { category: "Cancel" }] },
         };
         const resettled = { ...file, metadata: { ...file.metadata, language: "de" } };
-        expect(contentHashOf(parse(edited))).not.to.equal(contentHashOf(parse(file)));
-        expect(contentHashOf(parse(resettled))).not.to.equal(contentHashOf(parse(file)));
+        const relabelled = structuredClone(file);
+        relabelled.assets.utterances[0]!.intent = "Cancel";
+        for (const changed of [edited, resettled, relabelled]) {
+            expect(contentHashOf(parse(changed))).not.to.equal(contentHashOf(parse(file)));
+        }
     });
 
-    it("counts the items of each asset list", () => {
-        const counts = countItems(parse(singleLabelExport()));
+    it("is told apart from the whole-file hash of releases before 0.3, which it cannot be compared with", () => {
+        const hash = contentHashOf(parse(conversationExport()));
+        expect(hash).to.match(/^sha256-items:[0-9a-f]{64}$/);
+        expect(isWholeFileHash(hash)).to.equal(false);
+        expect(isWholeFileHash(`sha256:${"0".repeat(64)}`)).to.equal(true);
+        expect(isWholeFileHash(undefined)).to.equal(false);
+    });
+
+    it("counts the items of each itemized list, as a reviewer names them", () => {
+        const counts = fingerprintOf(parse(singleLabelExport())).items;
         expect(Object.keys(counts).sort()).to.deep.equal(["classes", "documents"]);
+        const file = conversationExport();
+        file.assets.utterances.push({ ...file.assets.utterances[0]!, dataset: "Test" } as never);
+        expect(fingerprintOf(parse(file)).items.utterances, "same text and intent: one utterance").to.equal(
+            conversationExport().assets.utterances.length,
+        );
     });
 
-    it("tells what was added, removed and changed", () => {
+    it("tells what was added, removed and changed, naming the first few in file order", () => {
         const before = conversationExport();
         const after = conversationExport();
         after.assets.intents.push({ category: "Cancel" });
         after.assets.utterances.push({ text: "stop it", intent: "Cancel", entities: [] } as never);
         after.assets.utterances.shift();
-        const summary = describeChanges(indexContent(parse(before)), indexContent(parse(after)));
-        expect(summary).to.match(/^intents \+1 \(Cancel\); utterances \+1 -1 \("stop it" \(Cancel\), /);
+        after.assets.entities[0]!.compositionSetting = "requireExactOverlap";
+        const summary = changesBetween(parse(before), parse(after));
+        expect(summary).to.match(
+            /^intents \+1 \(Cancel\); entities ~1 \([^)]+\); utterances \+1 -1 \("stop it" \(Cancel\), /,
+        );
+    });
+
+    it("says how many more there are beyond the names it shows", () => {
+        const before = conversationExport();
+        const after = conversationExport();
+        for (const category of ["A", "B", "C", "D", "E"]) after.assets.intents.push({ category });
+        expect(changesBetween(parse(before), parse(after))).to.equal("intents +5 (A, B, C, and 2 more)");
     });
 
     it("says so when no item changed", () => {
         const file = parse(conversationExport());
-        expect(describeChanges(indexContent(file), indexContent(file))).to.equal(
-            "no item changed (settings or labels only)",
-        );
+        expect(changesBetween(file, file)).to.equal("no item changed (settings or labels only)");
     });
 });

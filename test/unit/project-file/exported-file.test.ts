@@ -2,8 +2,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
+import { describeChanges, diffContent, shownItems } from "../../../provider/plan/content-changes";
 import { fingerprintOf } from "../../../provider/plan/content-fingerprint";
 import { readExportedFile } from "../../../provider/project-file/exported-file";
+import { readItemNames } from "../../../provider/project-file/read-item-names";
 import { renamedImportBody } from "../../../provider/project-file/renamed-import-body";
 import { sampleProjects } from "../../../stacks/local/samples";
 
@@ -24,7 +26,7 @@ describe("an export file on disk: read once, imported under another name", () =>
             const whole = fingerprintOf(file);
             expect(read.fingerprint.contentHash, file.metadata.projectName).to.equal(whole.contentHash);
             expect(read.fingerprint.items).to.deep.equal(whole.items);
-            expect(read.fingerprint.index).to.deep.equal(whole.index);
+            expect(diffContent(read.fingerprint.index, whole.index), "item by item").to.deep.equal([]);
             expect(read.outline.projectKind).to.equal(file.metadata.projectKind);
             expect(read.orchestrationIntents).to.have.length(file.metadata.projectKind === "Orchestration" ? 2 : 0);
         }
@@ -43,6 +45,28 @@ describe("an export file on disk: read once, imported under another name", () =>
             futureField: { kept: "é" },
             metadata: { ...file.metadata, projectName: "clu-replica" },
         });
+    });
+
+    it("names the items a change summary shows by reading just them back from the files", async () => {
+        const { file } = sampleProjects[0]!;
+        const edited = structuredClone(file);
+        (edited.assets as { intents: { category: string }[] }).intents.push({ category: "Refund" });
+        const [before, after] = [
+            await readExportedFile(write("before.json", file)),
+            await readExportedFile(write("after.json", edited)),
+        ];
+        const changes = diffContent(before.fingerprint.index, after.fingerprint.index);
+        const nameOf = await readItemNames(shownItems(changes), {
+            before: { path: before.path, index: before.fingerprint.index },
+            after: { path: after.path, index: after.fingerprint.index },
+        });
+        expect(describeChanges(changes, nameOf)).to.equal("intents +1 (Refund)");
+        fs.rmSync(after.path);
+        const unreadable = await readItemNames(shownItems(changes), {
+            before: { path: before.path, index: before.fingerprint.index },
+            after: { path: after.path, index: after.fingerprint.index },
+        });
+        expect(describeChanges(changes, unreadable), "a file removed meanwhile").to.equal("intents +1 (item 5)");
     });
 
     it("refuses a file the contract refuses, naming the field", async () => {
