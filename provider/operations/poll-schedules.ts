@@ -7,15 +7,17 @@ export type PolledJob = "export" | "import" | "train" | "cancelTraining" | "depl
 /**
  * When each kind of job is first looked at, and how the waits grow, fitted to how long the
  * service takes: exports and imports of ordinary projects take a few seconds, deployments
- * several, training minutes (and says how far it is, so its polls are aimed, see
- * `trainingRemainingMs`). Every poll is a GET against the resource's 100 a minute, which a
- * fleet of replicas shares: short jobs are polled closely while they are young, long ones
- * rarely. A `polling` input replaces these with one schedule for every job.
+ * several. Training takes minutes but says how far it is: it is first looked at after two
+ * seconds to learn its pace, and each later poll is aimed at its estimated end (see
+ * `trainingRemainingMs`), so a long training costs a handful of polls. Every poll is a GET
+ * against the resource's 100 a minute, which a fleet of replicas shares: short jobs are polled
+ * closely while they are young, long ones rarely. A `polling` input replaces these with one
+ * schedule for every job.
  */
 export const pollSchedules: Readonly<Record<PolledJob, PollSchedule>> = {
     export: { firstMs: 1_000, intervalMs: 250, maxMs: 10_000 },
     import: { firstMs: 1_000, intervalMs: 250, maxMs: 15_000 },
-    train: { firstMs: 5_000, intervalMs: 1_000, maxMs: 60_000 },
+    train: { firstMs: 2_000, intervalMs: 1_000, maxMs: 60_000 },
     cancelTraining: { firstMs: 1_000, intervalMs: 500, maxMs: 15_000 },
     deploy: { firstMs: 2_000, intervalMs: 500, maxMs: 30_000 },
     delete: { firstMs: 1_000, intervalMs: 500, maxMs: 15_000 },

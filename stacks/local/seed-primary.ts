@@ -63,7 +63,8 @@ export async function seedPrimary(
     }
 }
 
-async function uploadDocuments(connectionString: string, documents: Record<string, string>): Promise<void> {
+/** Uploads text documents into the samples' container of the primary's linked storage, creating it if needed. */
+export async function uploadDocuments(connectionString: string, documents: Record<string, string>): Promise<void> {
     const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(sampleContainerName);
     await container.createIfNotExists();
     for (const [location, text] of Object.entries(documents)) {
