@@ -166,7 +166,9 @@ function editProject(
         if (project === undefined) {
             throw adminErrors.notFound(`The resource "${resourceName}" has no project "${projectName}".`);
         }
-        project.assets = applyProjectEdit(project.assets, edit);
+        const edited = applyProjectEdit({ metadata: project.metadata, assets: project.assets }, edit);
+        project.metadata = edited.metadata;
+        project.assets = edited.assets;
         markModified(project, service.clock.now());
         service.store.flush();
         return ok(renderProjectMetadata(project));

@@ -8,11 +8,11 @@ export interface ActiveFault extends FaultRule {
 }
 
 /** Faults that replace the answer to a request. */
-export type RequestFault = Extract<Fault, { kind: "status" | "throttle" | "dropConnection" }>;
+export type RequestFault = Extract<Fault, { kind: "status" | "throttle" | "dropConnection" | "echoRequest" }>;
 /** Faults that decide how the job started by a request ends. */
 type JobFault = Extract<Fault, { kind: "failJob" | "hangJob" }>;
 
-const requestFaultKinds: readonly Fault["kind"][] = ["status", "throttle", "dropConnection"];
+const requestFaultKinds: readonly Fault["kind"][] = ["status", "throttle", "dropConnection", "echoRequest"];
 
 function isRequestFault(fault: Fault): fault is RequestFault {
     return requestFaultKinds.includes(fault.kind);

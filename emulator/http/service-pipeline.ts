@@ -97,7 +97,7 @@ async function serveResource(
     const target: FaultTarget = { resource: resource.name, method: request.method, path };
     const fault = service.faults.takeRequestFault(target);
     if (fault !== undefined) {
-        return faultOutcome(fault, answerContext);
+        return faultOutcome(fault, request, answerContext);
     }
     try {
         if (!isAuthenticated(resource, request)) {
@@ -137,8 +137,12 @@ async function outageOutcome(
     }
 }
 
-function faultOutcome(fault: RequestFault, answerContext: AnswerContext): Outcome {
+function faultOutcome(fault: RequestFault, request: EmulatorRequest, answerContext: AnswerContext): Outcome {
     switch (fault.kind) {
+        case "echoRequest": {
+            const echoed = { ...request, body: request.body.toString("utf8") };
+            return errorAnswer(httpErrors.echoedRequest(fault.status, echoed), undefined, answerContext);
+        }
         case "dropConnection":
             return { dropConnection: true };
         case "status":

@@ -51,6 +51,12 @@ export class LanguageTransport {
     private readonly requestTimeoutMs: number;
     readonly clock: Clock;
     private readonly send: HttpSend;
+    /**
+     * The bearer tokens this transport has sent, newest last: a token is as secret as a key,
+     * and an error that echoes a request (some gateways do) must not carry it. Tokens live an
+     * hour and are refreshed, so a few cover every request still in flight.
+     */
+    private readonly tokensSent: string[] = [];
 
     constructor(options: TransportOptions) {
         this.endpoint = options.endpoint;
@@ -111,18 +117,26 @@ export class LanguageTransport {
     }
 
     private async headers(request: CallRequest): Promise<Record<string, string>> {
-        const headers: Record<string, string> = {
-            accept: "application/json",
-            ...(await authenticationHeaders(this.credentials, request.signal).catch((error: unknown) => {
-                throw this.credentialFailure(request, error);
-            })),
-        };
+        const authentication = await authenticationHeaders(this.credentials, request.signal).catch((error: unknown) => {
+            throw this.credentialFailure(request, error);
+        });
+        const token = authentication.Authorization?.replace(/^Bearer\s+/, "");
+        if (token !== undefined && !this.tokensSent.includes(token)) {
+            this.tokensSent.push(token);
+            if (this.tokensSent.length > 4) this.tokensSent.shift();
+        }
+        const headers: Record<string, string> = { accept: "application/json", ...authentication };
         if (request.body !== undefined) headers["content-type"] = request.contentType ?? "application/json";
         return headers;
     }
 
+    /** What must never leave the client: the key, or the tokens sent. */
+    private secrets(): string[] {
+        return [...secretsOf(this.credentials), ...this.tokensSent];
+    }
+
     private failure(request: CallRequest, response: HttpResponse): LanguageApiError {
-        const secrets = secretsOf(this.credentials);
+        const secrets = this.secrets();
         const envelope = errorResponseSchema.safeParse(parseJson(response.text));
         const error = envelope.success ? envelope.data.error : undefined;
         return new LanguageApiError({
@@ -147,7 +161,7 @@ export class LanguageTransport {
             operation: request.operation,
             resource: this.resourceLabel,
             code: entraTokenFailure,
-            serviceMessage: redact(`${error.name}: ${error.message.split("\n")[0]}`, secretsOf(this.credentials)),
+            serviceMessage: redact(`${error.name}: ${error.message.split("\n")[0]}`, this.secrets()),
             innerCodes: [],
             isRetryable: false,
         });
@@ -158,7 +172,7 @@ export class LanguageTransport {
             operation: request.operation,
             resource: this.resourceLabel,
             code: error.code,
-            serviceMessage: redact(error.message, secretsOf(this.credentials)),
+            serviceMessage: redact(error.message, this.secrets()),
             innerCodes: [],
             isRetryable: isRetryable({ method: request.method }),
         });
