@@ -4,7 +4,6 @@ import {
     textTrainingJobOptionsSchema,
     type EvaluationOptions,
 } from "../../../provider/contract";
-import { findTrainingConfig } from "../../catalog/training-configs";
 import { httpErrors } from "../../errors";
 import { isTerminal } from "../../jobs/progression";
 import { ok, type HttpResponse } from "../../http/messages";
@@ -32,7 +31,7 @@ export async function startTraining(ctx: RouteContext): Promise<HttpResponse> {
         throw httpErrors.invalidParameter("modelLabel", labelProblem);
     }
     const requestedConfig = options.trainingConfigVersion ?? "latest";
-    const config = findTrainingConfig(project.metadata.projectKind, requestedConfig);
+    const config = ctx.trainingConfigs.find(project.metadata.projectKind, requestedConfig);
     if (config === undefined) {
         throw httpErrors.invalidParameter(
             "trainingConfigVersion",

@@ -1,9 +1,9 @@
 import type { ErrorDetail } from "../../../provider/contract";
-import { findTrainingConfig } from "../../catalog/training-configs";
 import { newModelId } from "../../domain/identifiers";
 import { floorToSecond } from "../../domain/timestamps";
+import { degradeModel } from "../../model/degrade-model";
 import { trainModel } from "../../model/train-model";
-import type { StoredJob, StoredProject } from "../../state/state-schema";
+import type { ProjectContent, StoredJob, StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
 import { loadTrainingData } from "./training-data";
 
@@ -11,7 +11,7 @@ import { loadTrainingData } from "./training-data";
  * Produces (or replaces) the model `modelLabel` from the working copy as it was when training
  * started (an import while it runs does not change what it learns); that copy is kept as the
  * model's snapshot for load-snapshot and snapshot exports. The model learns from the training
- * split, with the document texts as storage holds them now.
+ * split, with the document texts as storage holds them now; an admin rule may make it worse.
  */
 export async function runTraining(
     project: StoredProject,
@@ -24,7 +24,10 @@ export async function runTraining(
     if (problems.length > 0) {
         return [...problems];
     }
-    const config = findTrainingConfig(project.metadata.projectKind, operation.trainingConfigVersion)!;
+    const config = env.training.configs.find(project.metadata.projectKind, operation.trainingConfigVersion)!;
+    const learn = (content: ProjectContent) => trainModel(content, operation.evaluationOptions, texts);
+    const quality = env.training.quality.take(env.resource.name, project.metadata.projectName);
+    const trained = quality === undefined ? learn(snapshot) : degradeModel(learn(snapshot), snapshot, quality, learn);
     project.models[operation.modelLabel] = {
         label: operation.modelLabel,
         modelId: newModelId(operation.modelLabel, env.now),
@@ -34,7 +37,7 @@ export async function runTraining(
         expirationDate: config.modelExpirationDate,
         evaluationOptions: operation.evaluationOptions,
         snapshot,
-        trained: trainModel(snapshot, operation.evaluationOptions, texts),
+        trained,
     };
     project.lastTrainedMs = floorToSecond(env.now);
     return [];
