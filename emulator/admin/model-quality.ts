@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Counted, CountedRules } from "./counted-rules";
 
 /**
  * How the next models trained on a project turn out, so that a promotion gate can be seen to
@@ -27,41 +28,21 @@ export const modelQualityRuleSchema = z.strictObject({
 export type ModelQualityRuleInput = z.input<typeof modelQualityRuleSchema>;
 export type ModelQualityRule = z.output<typeof modelQualityRuleSchema>;
 
-/** A rule with how many more trainings it will hit. */
-export interface ActiveModelQualityRule extends ModelQualityRule {
-    readonly id: number;
-    remaining: number;
-}
+/** A rule with its id and how many more trainings it will hit. */
+export type ActiveModelQualityRule = Counted<ModelQualityRule>;
 
 /** Quality rules for trainings; each hits the next `times` trainings it matches, then retires. */
-export class ModelQualityRules {
-    private rules: ActiveModelQualityRule[] = [];
-    private nextId = 1;
-
-    add(rule: ModelQualityRule): ActiveModelQualityRule {
-        const active: ActiveModelQualityRule = { ...rule, id: this.nextId++, remaining: rule.times };
-        this.rules.push(active);
-        return active;
-    }
-
-    list(): readonly ActiveModelQualityRule[] {
-        return this.rules;
-    }
-
-    clear(): void {
-        this.rules = [];
+export class ModelQualityRules extends CountedRules<ModelQualityRule> {
+    constructor() {
+        super((rule) => rule.times);
     }
 
     /** Consumes the first rule matching a training that finishes now, if any. */
-    take(resource: string, project: string): ModelQuality | undefined {
-        const match = this.rules.find(
+    takeFor(resource: string, project: string): ModelQuality | undefined {
+        return this.take(
             (rule) =>
                 (rule.resource === undefined || rule.resource === resource) &&
                 (rule.project === undefined || rule.project === project),
-        );
-        if (match === undefined) return undefined;
-        match.remaining -= 1;
-        if (match.remaining === 0) this.rules = this.rules.filter((rule) => rule !== match);
-        return match.quality;
+        )?.quality;
     }
 }

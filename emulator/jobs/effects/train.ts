@@ -26,7 +26,7 @@ export async function runTraining(
     }
     const config = env.training.configs.find(project.metadata.projectKind, operation.trainingConfigVersion)!;
     const learn = (content: ProjectContent) => trainModel(content, operation.evaluationOptions, texts);
-    const quality = env.training.quality.take(env.resource.name, project.metadata.projectName);
+    const quality = env.training.quality.takeFor(env.resource.name, project.metadata.projectName);
     const trained = quality === undefined ? learn(snapshot) : degradeModel(learn(snapshot), snapshot, quality, learn);
     project.models[operation.modelLabel] = {
         label: operation.modelLabel,
