@@ -8,6 +8,7 @@ import type { LocalResources } from "../../stacks/local/program";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
 import { LanguageApi } from "../contract/emulator/support/language-api";
+import { writesIn } from "./primary-writes";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
 
 /** Generous limits: these tests are about replication, the limiter has tests of its own. */
@@ -53,15 +54,17 @@ export class ReplicationBed {
     }
 
     /**
-     * The requests that would have changed the primary: anything but GETs and the export trigger
-     * (a POST that changes nothing). The log holds only what came after seeding, or after the
-     * last clear.
+     * The requests that would have changed the primary: anything but GETs, the export trigger
+     * and runtime predictions (see `writesIn`). The log holds only what came after seeding, or
+     * after the last clear.
      */
     async writesToPrimary(): Promise<string[]> {
-        const requests = await this.admin.requests("primary");
-        return requests
-            .filter((request) => request.method !== "GET" && !request.path.endsWith("/:export"))
-            .map((request) => `${request.method} ${request.path}`);
+        return writesIn(await this.admin.requests("primary"));
+    }
+
+    /** The storage account both emulated resources link: where the text projects' documents are. */
+    get storageConnectionString(): string {
+        return this.services.azurite.connectionString;
     }
 
     openStack(stackName: string, program: PulumiFn) {
