@@ -247,7 +247,7 @@ describe("promotion under the real Pulumi engine: candidates, the gate, swap, ro
         // A configuration whose deployments expire in 10 days (a year after it does): retrain with it.
         const soon = Date.now() + 10 * day;
         const expiring = { trainingConfigVersion: "2025-11-01", modelExpirationDate: isoDate(soon - 365 * day) };
-        await bed.admin.setTrainingConfigs("Conversation", [expiring]);
+        for (const name of names) await bed.admin.setTrainingConfigs(projects[name].kind, [expiring]);
         settings.retrainToken = "2027-01";
         await stack.up({ onOutput });
         printed = "";
@@ -260,10 +260,17 @@ describe("promotion under the real Pulumi engine: candidates, the gate, swap, ro
         await stack.preview({ onOutput });
         expect(printed).to.include("no newer training configuration is offered yet");
         expect(printed).to.match(/warning: expiry: deployment "production" expires on \d{4}-\d\d-\d\d, in (9|10) days/);
+        for (const name of names) {
+            expect(printed, "a warning on each replica's row").to.match(
+                new RegExp(
+                    `ReplicatedLanguageProject \\(${name}\\):\\n\\s+warning: expiry: deployment "production" expires`,
+                ),
+            );
+        }
         await expectChanges(true);
 
         const newer = { trainingConfigVersion: "2026-06-01", modelExpirationDate: isoDate(Date.now() + 700 * day) };
-        await bed.admin.setTrainingConfigs("Conversation", [expiring, newer]);
+        for (const name of names) await bed.admin.setTrainingConfigs(projects[name].kind, [expiring, newer]);
         printed = "";
         await stack.preview({ diff: true, onOutput });
         expect(printed).to.match(/trainingConfigVersion\s*: "2026-06-01"/);
@@ -274,8 +281,10 @@ describe("promotion under the real Pulumi engine: candidates, the gate, swap, ro
         );
         await bed.admin.clearRequests();
         await stack.up({ onOutput });
-        expect(await requests("POST", "/:train"), "trainings").to.have.length(1);
-        expect((await outputs())["travel-clu"].trainedModel!.trainingConfigVersion).to.equal("2026-06-01");
+        expect(await requests("POST", "/:train"), "trainings").to.have.length(names.length);
+        for (const [name, replica] of Object.entries(await outputs())) {
+            expect(replica.trainedModel!.trainingConfigVersion, name).to.equal("2026-06-01");
+        }
         await expectChanges(false);
     });
 });
