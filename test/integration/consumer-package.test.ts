@@ -10,6 +10,7 @@ import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
 import { cliEcho } from "../support/cli-echo";
 import { type ConsumerProject, createConsumerProject, readmeUsageExample } from "../support/consumer-project";
+import { writesIn } from "../support/primary-writes";
 
 /**
  * A user's path, end to end: the package as `npm pack` ships it, installed into a Pulumi
@@ -75,10 +76,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
     });
 
     afterEach(async () => {
-        const writes = (await admin.requests("primary")).filter(
-            (request) => request.method !== "GET" && !request.path.endsWith("/:export"),
-        );
-        expect(writes, "requests that would change the primary").to.deep.equal([]);
+        expect(writesIn(await admin.requests("primary")), "requests that would change the primary").to.deep.equal([]);
     });
 
     after(async () => {
