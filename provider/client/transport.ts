@@ -13,6 +13,11 @@ export interface TransportOptions {
     credentials: Credentials;
     /** Per-resource request budget; `false` turns the client-side limiter off. */
     rateLimits?: RateLimits | false;
+    /**
+     * Which of the resource's budgets the requests count against: the authoring API's (default)
+     * or the prediction API's, which the service limits apart (1000 requests a minute).
+     */
+    budget?: "authoring" | "prediction";
     retry?: Partial<RetryPolicy>;
     /** Timeout of one HTTP attempt. */
     requestTimeoutMs?: number;
@@ -67,7 +72,8 @@ export class LanguageTransport {
         this.requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
         this.send = options.send ?? gotSend;
         if (options.rateLimits !== false) {
-            this.limiter = sharedRateLimiter(this.endpoint, options.rateLimits ?? defaultRateLimits, this.clock);
+            const key = options.budget === "prediction" ? `${this.endpoint} prediction` : this.endpoint;
+            this.limiter = sharedRateLimiter(key, options.rateLimits ?? defaultRateLimits, this.clock);
         }
     }
 

@@ -8,15 +8,17 @@ import {
     projectKindSchema,
 } from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
+import { systemClock } from "../client/clock";
 import { LanguageApiError } from "../client/language-api-error";
 import { resourceLabelOf } from "../client/transport";
 import { JobDeadlineError, JobFailedError } from "../lro/job-errors";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
-import { primaryRevisionSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
+import { primaryRevisionSchema, renewalSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
+import { observeRenewal } from "./observe-renewal";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
 import { refusalOf } from "./refused-connection";
@@ -114,7 +116,8 @@ function duringOutage(
     if (!unreachable || !known) throw error;
     log.warn(`the primary cannot be read, keeping the replica as last synced: ${error.message}`);
     const unset = observedInputs.filter((field) => field === "primaryRevision" || args[field] === undefined);
-    return { inputs: Object.fromEntries(unset.map((field) => [field, olds[field]])) };
+    const kept = Object.fromEntries(unset.map((field) => [field, olds[field]]));
+    return { inputs: olds.renewal === undefined ? kept : { ...kept, renewal: olds.renewal } };
 }
 
 async function observePrimary(
@@ -129,8 +132,8 @@ async function observePrimary(
     const { details, kind } = found;
     // Before anything is exported or written: the secondary's credentials and training config version.
     const secondary = clientFor(args.secondary, kind, args, io);
-    const secondaryProblem = await probeSecondary(secondary, kind, args.training.trainingConfigVersion);
-    if (secondaryProblem) return { failures: [secondaryProblem] };
+    const probed = await probeSecondary(secondary, kind, args.training.trainingConfigVersion);
+    if ("failure" in probed) return { failures: [probed.failure] };
     const primary = clientFor(args.primary, kind, args, io);
     // Defaults are resolved once and then kept: a deployment added on the primary later, or a
     // renamed deployment, must neither break the check nor retrain under a new label.
@@ -144,6 +147,19 @@ async function observePrimary(
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
     const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args, log);
+    const renewal = await observeRenewal(
+        secondary,
+        {
+            projectName: secondaryProjectName,
+            deploymentName: deployment.name,
+            offered: probed.offered,
+            requested: args.training.trainingConfigVersion,
+            warningDays: args.expiryWarningDays,
+            previous: sameProject ? renewalSchema.safeParse(olds.renewal).data : undefined,
+            now: (io.clock ?? systemClock).now(),
+        },
+        log,
+    );
     return {
         inputs: {
             projectKind: kind,
@@ -151,6 +167,7 @@ async function observePrimary(
             deploymentName: deployment.name,
             modelLabel: resolved("modelLabel") ?? deployment.name,
             primaryRevision: revision,
+            ...(renewal && { renewal }),
         },
     };
 }
@@ -197,6 +214,19 @@ function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | un
         return fail(
             "training.trainingMode",
             `applies to Conversation and Orchestration projects only; remove it for ${kind}`,
+        );
+    }
+    const parity = args.promotion?.parity;
+    if (parity && family === "analyze-text" && !parity.documents) {
+        return fail(
+            "promotion.parity.documents",
+            `is required for ${kind} projects: the parity probe reads the documents it sends from their storage account; give { connectionString }`,
+        );
+    }
+    if (parity?.documents && family === "analyze-conversations") {
+        return fail(
+            "promotion.parity.documents",
+            `applies to text projects only; ${kind} projects send their own utterances`,
         );
     }
     return undefined;

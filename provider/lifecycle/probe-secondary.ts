@@ -1,6 +1,6 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
-import type { ProjectKind } from "../contract";
+import type { ProjectKind, TrainingConfigVersion } from "../contract";
 import type { CheckFailure } from "./check-failures";
 
 /**
@@ -10,33 +10,40 @@ import type { CheckFailure } from "./check-failures";
  * declared version exists there, which otherwise only the train call would find out, after the
  * import has already replaced the replica's content.
  *
+ * The versions listed are also what the expiry watch compares the replica's configuration with.
+ *
  * A secondary that does not answer (5xx, throttling, network, after the client's retries) is
- * not a fault of the inputs: the preview goes on, and `up` reports the outage if it persists.
+ * not a fault of the inputs: the preview goes on (with nothing offered), and `up` reports the
+ * outage if it persists.
  */
 export async function probeSecondary(
     secondary: AuthoringClient,
     kind: ProjectKind,
     trainingConfigVersion: string,
-): Promise<CheckFailure | undefined> {
+): Promise<{ failure: CheckFailure } | { offered: TrainingConfigVersion[] }> {
     const where = secondary.transport.resourceLabel;
-    let offered: string[];
+    let offered: TrainingConfigVersion[];
     try {
-        const versions = await secondary.listTrainingConfigVersions(kind);
-        offered = versions.map((version) => version.trainingConfigVersion);
+        offered = await secondary.listTrainingConfigVersions(kind);
     } catch (error) {
         if (error instanceof LanguageApiError && error.status === 404) {
             return {
-                property: "secondary.endpoint",
-                reason: `${where} answered 404 (${error.code}) for the authoring API; give the resource's endpoint, e.g. https://<resource>.cognitiveservices.azure.com, with no path`,
+                failure: {
+                    property: "secondary.endpoint",
+                    reason: `${where} answered 404 (${error.code}) for the authoring API; give the resource's endpoint, e.g. https://<resource>.cognitiveservices.azure.com, with no path`,
+                },
             };
         }
-        if (error instanceof LanguageApiError && error.isRetryable) return undefined;
+        if (error instanceof LanguageApiError && error.isRetryable) return { offered: [] };
         throw error;
     }
-    if (trainingConfigVersion === "latest" || offered.includes(trainingConfigVersion)) return undefined;
-    const choices = [...offered.map((version) => `"${version}"`), '"latest"'].join(", ");
+    const names = offered.map((version) => version.trainingConfigVersion);
+    if (trainingConfigVersion === "latest" || names.includes(trainingConfigVersion)) return { offered };
+    const choices = [...names.map((version) => `"${version}"`), '"latest"'].join(", ");
     return {
-        property: "training.trainingConfigVersion",
-        reason: `"${trainingConfigVersion}" is not offered by the secondary (${where}) for ${kind} projects; use one of ${choices}`,
+        failure: {
+            property: "training.trainingConfigVersion",
+            reason: `"${trainingConfigVersion}" is not offered by the secondary (${where}) for ${kind} projects; use one of ${choices}`,
+        },
     };
 }

@@ -155,7 +155,7 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         const preview = await stack.preview({ onOutput });
         expect(preview.changeSummary).to.include({ update: 1 });
         expect(printed).to.match(
-            /ReplicatedLanguageProject \(travel-clu\):\n\s+plan: deploy \(deployment "production" does not exist on the secondary\)/,
+            /ReplicatedLanguageProject \(travel-clu\):\n\s+plan: deploy \(deployment "production" does not exist on the secondary: production-[0-9a-f]{8}\)/,
         );
         await bed.admin.clearRequests("secondary");
         await stack.up({ onOutput });

@@ -1,15 +1,21 @@
 import { expect } from "chai";
 import type { EmulatorAdminClient } from "../../emulator";
 
-/**
- * The requests that would have changed the primary: anything but GETs and the export trigger (a
- * POST that changes nothing, and the only way to read a project's assets), as the emulator's
- * request log has them since it was last cleared.
- */
+/** What may reach the read-only primary besides GETs: requests that change nothing there. */
+const harmless: readonly { method: string; path: RegExp; why: string }[] = [
+    { method: "POST", path: /^\/language\/authoring\/[^/]+\/projects\/[^/]+\/:export$/, why: "the export trigger" },
+    { method: "POST", path: /^\/language\/:analyze-conversations$/, why: "a prediction (the parity probe)" },
+    { method: "POST", path: /^\/language\/analyze-text\/jobs$/, why: "a text prediction job (the parity probe)" },
+];
+
+/** The requests that could have changed the primary since its request log was last cleared, as `METHOD path`. */
 export async function writesToPrimary(admin: EmulatorAdminClient): Promise<string[]> {
-    const requests = await admin.requests("primary");
-    return requests
-        .filter((request) => request.method !== "GET" && !request.path.endsWith("/:export"))
+    return (await admin.requests("primary"))
+        .filter(
+            (request) =>
+                request.method !== "GET" &&
+                !harmless.some((rule) => rule.method === request.method && rule.path.test(request.path)),
+        )
         .map((request) => `${request.method} ${request.path}`);
 }
 

@@ -58,6 +58,11 @@ export class ReplicationBed {
         return writesToPrimary(this.admin);
     }
 
+    /** The storage account both emulated resources link: where the text projects' documents are. */
+    get storageConnectionString(): string {
+        return this.services.azurite.connectionString;
+    }
+
     /** The file backend of this bed's stacks, inside its folder and removed with it. */
     get stateDir(): string {
         return path.join(this.workDir, "state");

@@ -37,6 +37,18 @@ const versions = (...offered: string[]) => ({
     status: 200,
     json: { value: offered.map((version) => ({ trainingConfigVersion: version, modelExpirationDate: "2027-08-26" })) },
 });
+/** The serving deployment, expiring on `expires`, its model trained with `version`. */
+const deployment = (expires: string, version: string) => ({
+    status: 200,
+    json: {
+        deploymentName: "production",
+        modelId: "production-1",
+        lastTrainedDateTime: "2026-11-01T10:00:00Z",
+        lastDeployedDateTime: "2026-11-01T10:00:00Z",
+        deploymentExpirationDate: expires,
+        modelTrainingConfigVersion: version,
+    },
+});
 const refused = {
     status: 401,
     json: { error: { code: "401", message: "Access denied due to invalid subscription key." } },
@@ -90,20 +102,42 @@ describe("check: what only the service can say, asked with GETs before anything 
         expect(result.failures!.map((f) => f.property)).to.deep.equal(["secondary.endpoint"]);
     });
 
-    it("costs one GET per resource on an unchanged preview, asking the kind's family seen last time first", async () => {
+    it("costs one GET of the primary and two of the secondary on an unchanged preview", async () => {
         const kind = "CustomEntityRecognition";
-        const { result, requests } = await run(news(), olds(kind), project(kind), versions("2022-05-01"));
+        const serving = deployment("2028-10-22", "2022-05-01");
+        const { result, requests } = await run(news(), olds(kind), project(kind), versions("2022-05-01"), serving);
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.include({ projectKind: kind, deploymentName: "production" });
+        expect(result.inputs).not.to.have.property("renewal");
         expect(requests).to.deep.equal([
             "GET https://primary.example/language/authoring/analyze-text/projects/faq",
             "GET https://secondary.example/language/authoring/analyze-text/projects/global/training-config-versions",
+            "GET https://secondary.example/language/authoring/analyze-text/projects/faq/deployments/production",
         ]);
+    });
+
+    it("records a renewal, with the newest configuration, when the deployment expires within the window", async () => {
+        // The fake clock says 2026-11-22: the deployment expires in 10 days.
+        const offered = {
+            status: 200,
+            json: {
+                value: [
+                    { trainingConfigVersion: "2022-09-01", modelExpirationDate: "2025-12-02" },
+                    { trainingConfigVersion: "2026-06-01", modelExpirationDate: "2028-06-01" },
+                ],
+            },
+        };
+        const serving = deployment("2026-12-02", "2022-09-01");
+        const { result } = await run(news(), olds("Conversation"), project("Conversation"), offered, serving);
+        expect(result.inputs!.renewal).to.deep.equal({
+            trainingConfigVersion: "2026-06-01",
+            reason: 'deployment "production" expires on 2026-12-02, in 10 days (warning window 30 days); its training configuration 2022-09-01 expired on 2025-12-02: retrained with training configuration 2026-06-01 (expires 2028-06-01)',
+        });
     });
 
     it("does not fail a preview because the secondary does not answer: up will find out", async () => {
         const down = { status: 503, json: { error: { code: "ServiceUnavailable", message: "busy" } } };
-        const script = [project("Conversation"), down, down, down, down, down];
+        const script = [project("Conversation"), ...Array.from({ length: 10 }, () => down)];
         const { result } = await run(news(), olds("Conversation"), ...script);
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.include({ projectKind: "Conversation" });
