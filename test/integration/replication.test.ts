@@ -140,7 +140,9 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
             await stack.preview({ refresh: true, diff: true, onOutput, onError: onOutput });
             // The drift as a property change (the deployment and the model it served, gone), then the plan's reason.
             expect(printed).to.match(/- deployment\s*: \{[^}]*- modelId\s*: "production-[^"]+"/);
-            expect(printed).to.include('plan: deploy (deployment "production" does not exist on the secondary)');
+            expect(printed).to.match(
+                /plan: deploy \(deployment "production" does not exist on the secondary: production-[0-9a-f]{8}\)/,
+            );
         },
     );
 
@@ -149,8 +151,12 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         await stack.refresh({ onOutput });
         const resources = (await stack.exportStack()).deployment.resources as { urn: string; outputs?: object }[];
         const replica = resources.find((resource) => resource.urn.endsWith("::travel-clu"))!;
-        expect(replica.outputs).to.have.property("trainedModel");
+        // The deployment is gone, and so is the serving model it named; the model itself is still kept.
         expect(replica.outputs, "outputs after refresh").not.to.have.property("deployment");
+        expect(replica.outputs).not.to.have.property("trainedModel");
+        expect(replica.outputs)
+            .to.have.nested.property("keptModels[0].label")
+            .that.matches(/^production-[0-9a-f]{8}$/);
         printed = "";
         const preview = await stack.preview({ onOutput });
         expect(preview.changeSummary).to.include({ update: 1 });
