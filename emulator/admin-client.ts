@@ -1,4 +1,4 @@
-import type { ProjectMetadata } from "../provider/contract";
+import type { ProjectKind, ProjectMetadata, TrainingConfigVersion } from "../provider/contract";
 import type {
     FaultRuleInput,
     JobTimingRequest,
@@ -8,6 +8,7 @@ import type {
     RateLimitsRequest,
 } from "./admin/admin-schemas";
 import type { ActiveFault } from "./admin/faults";
+import type { ActiveModelQualityRule, ModelQualityRuleInput } from "./admin/model-quality";
 import type { RequestLogEntry } from "./admin/request-log";
 import type { JobTiming, TimingRule, TimingScope } from "./jobs/timing";
 
@@ -108,6 +109,41 @@ export class EmulatorAdminClient {
             `/resources/${encodeURIComponent(resource)}/projects/${encodeURIComponent(project)}/edits`,
             edit,
         );
+    }
+
+    /**
+     * Replaces the training configuration versions offered for a kind (oldest first; the last is
+     * `"latest"`): a version about to expire, or a newer one released. New models and deployments
+     * take their expiration dates from it.
+     */
+    async setTrainingConfigs(kind: ProjectKind, versions: readonly TrainingConfigVersion[]): Promise<void> {
+        await this.call("PUT", `/training-configs/${kind}`, { value: versions });
+    }
+
+    async trainingConfigs(kind: ProjectKind): Promise<TrainingConfigVersion[]> {
+        return (await this.call<{ value: TrainingConfigVersion[] }>("GET", `/training-configs/${kind}`)).value;
+    }
+
+    /** Back to the published training configuration versions of every kind. */
+    async resetTrainingConfigs(): Promise<void> {
+        await this.call("DELETE", "/training-configs");
+    }
+
+    /**
+     * Makes the next trainings matching the rule (resource and project, the next `times`, default
+     * 1) turn out worse: a poor evaluation, diverging predictions, or both.
+     */
+    async degradeModels(rule: ModelQualityRuleInput): Promise<ActiveModelQualityRule> {
+        return this.call<ActiveModelQualityRule>("POST", "/model-quality", rule);
+    }
+
+    /** Quality rules that still have trainings left to hit. */
+    async modelQualityRules(): Promise<ActiveModelQualityRule[]> {
+        return (await this.call<{ value: ActiveModelQualityRule[] }>("GET", "/model-quality")).value;
+    }
+
+    async clearModelQualityRules(): Promise<void> {
+        await this.call("DELETE", "/model-quality");
     }
 
     /** Every request that reached the Language API, oldest first; optionally of one resource. */

@@ -132,6 +132,19 @@ export const httpErrors = {
         ),
 
     internal: (message: string) => new ServiceError(500, { code: "InternalServerError", message }, "service"),
+
+    /** An injected gateway error that repeats the request it refused, headers (credentials too) and body. */
+    echoedRequest: (status: number, request: { method: string; path: string; headers: object; body: string }) =>
+        new ServiceError(
+            status,
+            {
+                code: "GatewayError",
+                message:
+                    `The gateway refused ${request.method} ${request.path}. ` +
+                    `Request headers: ${JSON.stringify(request.headers)}. Request body: ${request.body}`,
+            },
+            "service",
+        ),
 };
 
 /** Errors inside a failed job's `errors` array (the trigger already answered 202). */

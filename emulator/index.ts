@@ -1,6 +1,7 @@
 // What tests and scripts import to run the emulator in-process.
 export { EmulatorAdminClient, AdminApiError, type AdminResource } from "./admin-client";
 export type { Fault, FaultRuleInput, Outage, OutageInput, ProjectEdit } from "./admin/admin-schemas";
+export type { ModelQuality, ModelQualityRuleInput } from "./admin/model-quality";
 export type { RequestLogEntry } from "./admin/request-log";
 export { wellKnownKeys } from "./config/default-resources";
 export type { ResourceDefinition } from "./config/resources";

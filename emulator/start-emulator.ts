@@ -1,6 +1,8 @@
 import { parseContract } from "../provider/contract";
 import { adminPrefix, serveAdminRequest, type AdminContext } from "./admin/admin-api";
 import { FaultRegistry } from "./admin/faults";
+import { ModelQualityRules } from "./admin/model-quality";
+import { TrainingConfigCatalog } from "./catalog/training-config-catalog";
 import { OutageRegistry } from "./admin/outages";
 import { RequestLog } from "./admin/request-log";
 import { defaultResources } from "./config/default-resources";
@@ -70,6 +72,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
             requestLog: new RequestLog(clock),
             jobRunner: new JobRunner(timingRules),
             timingRules,
+            training: { configs: new TrainingConfigCatalog(), quality: new ModelQualityRules() },
             queue: new SerialQueue(),
         };
         const admin: AdminContext = { service };

@@ -8,4 +8,6 @@ export {
     type TimeoutMinutesArgs,
     type PollingArgs,
     type RateLimitsArgs,
+    type PromotionArgs,
+    type ParityArgs,
 } from "./resource";

@@ -87,6 +87,8 @@ export interface TimeoutMinutesArgs {
     deploy?: number;
     /** Deleting the replica on destroy (default 15). */
     delete?: number;
+    /** Waiting for a candidate's evaluation and probing its predictions, with a promotion gate (default 30). */
+    gate?: number;
 }
 
 /** How often the provider asks the service whether a job has finished. */
@@ -106,6 +108,48 @@ export interface RateLimitsArgs {
     readsPerMinute: number;
     /** Writing requests a minute (the service allows 10). */
     writesPerMinute: number;
+}
+
+/**
+ * The gate a newly trained model (a candidate) passes before it serves. With a gate, a candidate
+ * is deployed to `<deploymentName>-staging`, measured, and swapped into the serving deployment
+ * with the service's `:swap` when it passes. Thresholds left out are not checked.
+ */
+export interface PromotionArgs {
+    /**
+     * `"enforce"` (the default): a failing candidate is not promoted, the serving model keeps
+     * serving, `up` fails with the figures beside the thresholds, and the candidate is not trained
+     * again for the same content and options. `"warn"`: it is promoted, with a warning.
+     */
+    mode?: pulumi.Input<"enforce" | "warn">;
+    /** The lowest micro-averaged F1 of the candidate's evaluation, 0 to 1 (intents for CLU and orchestration). */
+    minMicroF1?: pulumi.Input<number>;
+    /** The lowest macro-averaged F1 of the candidate's evaluation, 0 to 1. */
+    minMacroF1?: pulumi.Input<number>;
+    /**
+     * The largest drop, 0 to 1, of the candidate's micro or macro F1 below the evaluation of the
+     * model the primary's deployment serves (read with GETs).
+     */
+    maxDropFromPrimary?: pulumi.Input<number>;
+    /** The prediction-parity probe; left out, no prediction is sent. */
+    parity?: pulumi.Input<ParityArgs>;
+}
+
+/**
+ * A sample of the project's own utterances (or documents) is sent through the runtime API to the
+ * primary's deployment and to the candidate's staging deployment; their answers (top intent, class,
+ * or entity set) must agree often enough. Predictions change nothing on the primary.
+ */
+export interface ParityArgs {
+    /** The share of the sample, 0 to 1, on which both must answer alike (default 0.9). */
+    minAgreement?: pulumi.Input<number>;
+    /** How many utterances or documents, a whole number from 1 to 1000, spread over the project (default 20). */
+    sampleSize?: pulumi.Input<number>;
+    /**
+     * Text projects only, and required for them: the storage account holding the documents (the
+     * export names them, the runtime needs their text). Its connection string is kept secret.
+     */
+    documents?: pulumi.Input<{ connectionString: pulumi.Input<string> }>;
 }
 
 /** What a replica is of, where it lives, and how it is kept in sync. */
@@ -145,6 +189,35 @@ export interface ReplicatedLanguageProjectArgs {
     rateLimits?: pulumi.Input<RateLimitsArgs>;
     /** What destroying this resource does to the replica: `"delete"` it (default) or `"retain"` it serving. */
     onDelete?: pulumi.Input<"delete" | "retain">;
+    /**
+     * Check each new model before it serves (see PromotionArgs). Without it, a new model is
+     * deployed as soon as it is trained, as before, and no staging deployment is made.
+     */
+    promotion?: pulumi.Input<PromotionArgs>;
+    /**
+     * How many of the replica's models are kept on the secondary, a whole number from 1 to 10
+     * (default 2); older ones are deleted. A model a deployment serves, the previous one and a
+     * pinned one are never deleted.
+     */
+    keepModels?: pulumi.Input<number>;
+    /**
+     * Which model serves: `"latest"` (the default: the newest model of the current content and
+     * options, once it passed the gate), `"previous"` (roll back to the model that served before),
+     * or the label of a kept model. A rollback never trains: it swaps the deployments back or
+     * redeploys the kept model.
+     */
+    servingModel?: pulumi.Input<string>;
+    /**
+     * Days before the serving deployment expires from which `preview` warns and
+     * `--expect-no-changes` fails, 0 to 365 (default 30); also when its training configuration is
+     * past expiry. With `trainingConfigVersion: "latest"`, `up` then retrains with the newest.
+     */
+    expiryWarningDays?: pulumi.Input<number>;
+    /**
+     * Any text (1 to 100 printable characters); changing it trains the same content again, e.g. on
+     * a schedule. It is shown in plans: no secret.
+     */
+    retrainToken?: pulumi.Input<string>;
 }
 
 /**
@@ -166,6 +239,16 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     declare readonly deployment: pulumi.Output<ReplicaState["deployment"]>;
     declare readonly syncedRevision: pulumi.Output<ReplicaState["syncedRevision"] & {}>;
     declare readonly lastSyncedAt: pulumi.Output<string>;
+    /** With a promotion gate: where candidates are checked (after a swap, the model that served before). */
+    declare readonly stagingDeployment: pulumi.Output<ReplicaState["stagingDeployment"]>;
+    /** The model that served before the one serving now; absent until a second model served. */
+    declare readonly previousModel: pulumi.Output<ReplicaState["previousModel"]>;
+    /** The replica's models on the secondary, newest first. */
+    declare readonly keptModels: pulumi.Output<ReplicaState["keptModels"] & {}>;
+    /** The last candidate the gate measured: its evaluation, parity figures, verdict and decision. */
+    declare readonly gate: pulumi.Output<ReplicaState["gate"]>;
+    /** Candidates the gate rejected; not trained or promoted again. */
+    declare readonly rejectedCandidates: pulumi.Output<ReplicaState["rejectedCandidates"]>;
 
     constructor(name: string, args: ReplicatedLanguageProjectArgs, opts?: pulumi.CustomResourceOptions) {
         // Whatever the program gave goes to `check`, which names what is wrong: missing arguments,
@@ -178,6 +261,7 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
             ...withUnknownFieldsSecret(given),
             primary: withSecretCredentials(given.primary),
             secondary: withSecretCredentials(given.secondary),
+            ...(given.promotion !== undefined && { promotion: withSecretConnectionString(given.promotion) }),
             // The provider logs against this URN, so its lines show on this resource's row.
             __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
@@ -208,6 +292,28 @@ function withSecretCredentials(resource: LanguageResourceArgs | undefined): unkn
                     : pulumi.secret(entra),
             ),
         }),
+    };
+}
+
+/**
+ * Marks the documents' connection string secret; the thresholds stay readable in previews. A
+ * promotion given as one Output (its parts cannot be reached alone) is kept secret whole.
+ */
+function withSecretConnectionString(promotion: pulumi.Input<PromotionArgs>): unknown {
+    if (!isPlainObject(promotion)) return pulumi.secret(promotion);
+    const parity = promotion.parity;
+    if (parity === undefined) return promotion;
+    if (!isPlainObject(parity)) return { ...promotion, parity: pulumi.secret(parity) };
+    const documents = parity.documents;
+    if (documents === undefined) return promotion;
+    return {
+        ...promotion,
+        parity: {
+            ...parity,
+            documents: isPlainObject(documents)
+                ? { ...documents, connectionString: pulumi.secret(documents.connectionString) }
+                : pulumi.secret(documents),
+        },
     };
 }
 

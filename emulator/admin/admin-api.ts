@@ -1,5 +1,3 @@
-import type { z } from "zod";
-import { ContractError, parseContract } from "../../provider/contract";
 import { renderProjectMetadata } from "../api/render/project-metadata";
 import { markModified } from "../domain/projects";
 import { adminErrors } from "../errors";
@@ -13,26 +11,14 @@ import {
     projectEditSchema,
     rateLimitsRequestSchema,
 } from "./admin-schemas";
+import { type AdminContext, type AdminRoute, noContent, readAdminBody } from "./admin-route";
 import { applyProjectEdit } from "./project-edits";
+import { trainingRoutes } from "./training-routes";
 
 /** Everything under `/_emulator/`: test controls, not part of the Language API. */
 export const adminPrefix = "/_emulator";
 
-export interface AdminContext {
-    readonly service: LanguageService;
-}
-
-interface AdminRoute {
-    readonly method: string;
-    readonly pattern: RegExp;
-    readonly handle: (
-        admin: AdminContext,
-        request: EmulatorRequest,
-        match: RegExpExecArray,
-    ) => Promise<HttpResponse> | HttpResponse;
-}
-
-const noContent: HttpResponse = { status: 204 };
+export type { AdminContext } from "./admin-route";
 
 const adminRoutes: readonly AdminRoute[] = [
     {
@@ -57,7 +43,7 @@ const adminRoutes: readonly AdminRoute[] = [
         pattern: /^\/resources\/([^/]+)\/outage$/,
         handle: ({ service }, request, match) => {
             const resource = requireHostedResource(service, decodeURIComponent(match[1]!));
-            const outage = readBody(request, outageSchema);
+            const outage = readAdminBody(request, outageSchema);
             service.outages.begin(resource, outage);
             return ok({ resource, outage });
         },
@@ -79,7 +65,7 @@ const adminRoutes: readonly AdminRoute[] = [
         method: "PUT",
         pattern: /^\/job-timing$/,
         handle: ({ service }, request) => {
-            const { timing, ...scope } = readBody(request, jobTimingRequestSchema);
+            const { timing, ...scope } = readAdminBody(request, jobTimingRequestSchema);
             service.timingRules.set(scope, timing);
             return ok({ value: service.timingRules.list() });
         },
@@ -101,7 +87,7 @@ const adminRoutes: readonly AdminRoute[] = [
         method: "PUT",
         pattern: /^\/rate-limits$/,
         handle: ({ service }, request) => {
-            service.rateLimiter.set(readBody(request, rateLimitsRequestSchema).limits);
+            service.rateLimiter.set(readAdminBody(request, rateLimitsRequestSchema).limits);
             return ok({ limits: service.rateLimiter.current() });
         },
     },
@@ -123,7 +109,7 @@ const adminRoutes: readonly AdminRoute[] = [
         pattern: /^\/faults$/,
         handle: ({ service }, request) => ({
             status: 201,
-            body: service.faults.add(readBody(request, faultRuleSchema)),
+            body: service.faults.add(readAdminBody(request, faultRuleSchema)),
         }),
     },
     {
@@ -154,6 +140,7 @@ const adminRoutes: readonly AdminRoute[] = [
         handle: ({ service }, request, match) =>
             editProject(service, request, decodeURIComponent(match[1]!), decodeURIComponent(match[2]!)),
     },
+    ...trainingRoutes,
 ];
 
 export async function serveAdminRequest(admin: AdminContext, request: EmulatorRequest): Promise<HttpResponse> {
@@ -187,29 +174,17 @@ function editProject(
     projectName: string,
 ): Promise<HttpResponse> {
     requireHostedResource(service, resourceName);
-    const edit = readBody(request, projectEditSchema);
+    const edit = readAdminBody(request, projectEditSchema);
     return service.queue.run(resourceName, async () => {
         const project = service.store.resource(resourceName).projects[projectName];
         if (project === undefined) {
             throw adminErrors.notFound(`The resource "${resourceName}" has no project "${projectName}".`);
         }
-        project.assets = applyProjectEdit(project.assets, edit);
+        const edited = applyProjectEdit({ metadata: project.metadata, assets: project.assets }, edit);
+        project.metadata = edited.metadata;
+        project.assets = edited.assets;
         markModified(project, service.clock.now());
         service.store.flush();
         return ok(renderProjectMetadata(project));
     });
-}
-
-function readBody<Schema extends z.ZodType>(request: EmulatorRequest, schema: Schema): z.output<Schema> {
-    let json: unknown;
-    try {
-        json = JSON.parse(request.body.toString("utf8"));
-    } catch (error) {
-        throw adminErrors.badRequest(`The body is not valid JSON: ${(error as Error).message}`);
-    }
-    try {
-        return parseContract(schema, json, "admin request body");
-    } catch (error) {
-        throw error instanceof ContractError ? adminErrors.badRequest(error.message) : error;
-    }
 }

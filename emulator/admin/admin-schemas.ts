@@ -13,6 +13,11 @@ export const faultSchema = z.discriminatedUnion("kind", [
     z.strictObject({ kind: z.literal("throttle"), retryAfterSeconds: z.number().int().min(0), times }),
     /** Destroy the socket without answering. */
     z.strictObject({ kind: z.literal("dropConnection"), times }),
+    /**
+     * Answer with this status and an error that repeats the request, headers and body, as some
+     * gateways and proxies do: the test that a client never lets a key or token through.
+     */
+    z.strictObject({ kind: z.literal("echoRequest"), status: z.number().int().min(400).max(599), times }),
     /** Serve the trigger normally, but its job ends failed with this error. */
     z.strictObject({ kind: z.literal("failJob"), code: z.string().min(1), message: z.string().min(1), times }),
     /** Serve the trigger normally, but its job never finishes (it can still be cancelled). */
@@ -88,6 +93,20 @@ export const projectEditSchema = z.discriminatedUnion("op", [
         document: z.looseObject({ location: z.string().min(1), language: z.string().min(1) }),
     }),
     z.strictObject({ op: z.literal("removeDocument"), location: z.string() }),
+    /** Gives an utterance another intent. */
+    z.strictObject({ op: z.literal("relabelUtterance"), text: z.string(), intent: z.string() }),
+    /** Moves the label of an entity in an utterance (CLU) or a document (custom NER, `item` its location) to another span. */
+    z.strictObject({
+        op: z.literal("moveEntityLabel"),
+        item: z.string(),
+        category: z.string(),
+        offset: z.number().int().min(0),
+        length: z.number().int().min(1),
+    }),
+    /** Gives a document other classes (exactly one in a single-label project). */
+    z.strictObject({ op: z.literal("relabelDocument"), location: z.string(), classes: z.array(z.string()).min(1) }),
+    /** Changes project settings (e.g. `confidenceThreshold`), merged into the current ones. */
+    z.strictObject({ op: z.literal("changeSettings"), settings: z.looseObject({}) }),
 ]);
 export type ProjectEdit = z.infer<typeof projectEditSchema>;
 

@@ -1,18 +1,16 @@
 import type { ForcedOutcome } from "../state/state-schema";
 import type { Fault, FaultRule } from "./admin-schemas";
+import { type Counted, CountedRules } from "./counted-rules";
 
 /** A fault rule with its id and how many more requests it will hit. */
-export interface ActiveFault extends FaultRule {
-    readonly id: number;
-    remaining: number;
-}
+export type ActiveFault = Counted<FaultRule>;
 
 /** Faults that replace the answer to a request. */
-export type RequestFault = Extract<Fault, { kind: "status" | "throttle" | "dropConnection" }>;
+export type RequestFault = Extract<Fault, { kind: "status" | "throttle" | "dropConnection" | "echoRequest" }>;
 /** Faults that decide how the job started by a request ends. */
 type JobFault = Extract<Fault, { kind: "failJob" | "hangJob" }>;
 
-const requestFaultKinds: readonly Fault["kind"][] = ["status", "throttle", "dropConnection"];
+const requestFaultKinds: readonly Fault["kind"][] = ["status", "throttle", "dropConnection", "echoRequest"];
 
 function isRequestFault(fault: Fault): fault is RequestFault {
     return requestFaultKinds.includes(fault.kind);
@@ -30,32 +28,19 @@ export interface FaultTarget {
 }
 
 /** Injected faults; each rule hits the next `times` requests it matches, then retires. */
-export class FaultRegistry {
-    private faults: ActiveFault[] = [];
-    private nextId = 1;
-
-    add(rule: FaultRule): ActiveFault {
-        const fault: ActiveFault = { ...rule, id: this.nextId++, remaining: rule.fault.times };
-        this.faults.push(fault);
-        return fault;
-    }
-
-    list(): readonly ActiveFault[] {
-        return this.faults;
-    }
-
-    clear(): void {
-        this.faults = [];
+export class FaultRegistry extends CountedRules<FaultRule> {
+    constructor() {
+        super((rule) => rule.fault.times);
     }
 
     /** Consumes a fault that replaces the answer to this request, if one matches. */
     takeRequestFault(target: FaultTarget): RequestFault | undefined {
-        return this.take(target, isRequestFault);
+        return this.takeFault(target, isRequestFault);
     }
 
     /** Consumes a fault that decides how the job this request starts ends, if one matches. */
     takeJobFault(target: FaultTarget): ForcedOutcome | undefined {
-        const fault = this.take(target, isJobFault);
+        const fault = this.takeFault(target, isJobFault);
         switch (fault?.kind) {
             case undefined:
                 return undefined;
@@ -66,19 +51,12 @@ export class FaultRegistry {
         }
     }
 
-    private take<Kind extends Fault>(target: FaultTarget, accepts: (fault: Fault) => fault is Kind): Kind | undefined {
-        const match = this.faults.find(
-            (fault) => fault.remaining > 0 && accepts(fault.fault) && matches(fault, target),
-        );
-        if (match === undefined) {
-            return undefined;
-        }
-        match.remaining -= 1;
-        if (match.remaining === 0) {
-            this.faults = this.faults.filter((fault) => fault !== match);
-        }
-        const fault = match.fault;
-        return accepts(fault) ? fault : undefined;
+    private takeFault<Kind extends Fault>(
+        target: FaultTarget,
+        accepts: (fault: Fault) => fault is Kind,
+    ): Kind | undefined {
+        const fault = this.take((rule) => accepts(rule.fault) && matches(rule, target))?.fault;
+        return fault !== undefined && accepts(fault) ? fault : undefined;
     }
 }
 

@@ -13,28 +13,38 @@ import {
 } from "../../provider/contract";
 import { findAssetProblems } from "../domain/asset-checks";
 import { adminErrors } from "../errors";
+import type { ProjectContent } from "../state/state-schema";
 import type { ProjectEdit } from "./admin-schemas";
+import { applyLabelEdit, unsupportedEdit } from "./label-edits";
 
 /**
- * Applies a Language Studio edit to a copy of the assets and returns it. Items are checked with
- * the contract schemas of the project's kind, and the result must still import cleanly (no label
- * pointing at an undeclared category), as Studio never saves such a project.
+ * Applies a Language Studio edit to a copy of the project's content and returns it. Items are
+ * checked with the contract schemas of the project's kind, and the result must still import
+ * cleanly (no label pointing at an undeclared category), as Studio never saves such a project.
  */
-export function applyProjectEdit(current: ProjectAssets, edit: ProjectEdit): ProjectAssets {
-    const assets = structuredClone(current);
-    editAssets(assets, edit);
-    const problem = findAssetProblems(assets)[0];
+export function applyProjectEdit(current: ProjectContent, edit: ProjectEdit): ProjectContent {
+    const content = structuredClone(current);
+    if (edit.op === "changeSettings") {
+        content.metadata.settings = { ...content.metadata.settings, ...edit.settings };
+        return content;
+    }
+    editAssets(content.assets, edit);
+    const problem = findAssetProblems(content.assets)[0];
     if (problem !== undefined) {
         throw adminErrors.badRequest(`The edit would leave the project inconsistent: ${problem.message}`);
     }
-    return assets;
+    return content;
 }
 
-function editAssets(assets: ProjectAssets, edit: ProjectEdit): void {
+function editAssets(assets: ProjectAssets, edit: Exclude<ProjectEdit, { op: "changeSettings" }>): void {
     const kind = assets.projectKind;
     switch (edit.op) {
         case "touch":
             return;
+        case "relabelUtterance":
+        case "moveEntityLabel":
+        case "relabelDocument":
+            return applyLabelEdit(assets, edit);
         case "addIntent":
             if (kind === "Conversation") {
                 assets.intents = withAdded(assets.intents, item(conversationIntentSchema, edit.intent), "intent");
@@ -174,5 +184,5 @@ function withoutFirst<Item>(items: Item[] | undefined, isTarget: (item: Item) =>
 }
 
 function unsupported(edit: ProjectEdit, kind: string) {
-    return adminErrors.badRequest(`The edit "${edit.op}" does not apply to ${kind} projects.`);
+    return unsupportedEdit(edit.op, kind);
 }

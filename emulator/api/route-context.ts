@@ -1,4 +1,5 @@
 import type { ApiFamily, ApiVersion } from "../../provider/contract";
+import type { TrainingConfigCatalog } from "../catalog/training-config-catalog";
 import type { HostedResource } from "../config/hosted-resource";
 import { ownEntry } from "../domain/own-entry";
 import { findProject } from "../domain/projects";
@@ -36,6 +37,8 @@ export interface RouteContext {
     readonly state: ResourceState;
     readonly now: number;
     readonly jobs: JobControl;
+    /** The training configuration versions offered now (the admin API can replace them). */
+    readonly trainingConfigs: TrainingConfigCatalog;
 }
 
 export type RouteHandler = (ctx: RouteContext) => Promise<HttpResponse> | HttpResponse;

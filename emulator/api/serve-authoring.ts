@@ -34,6 +34,7 @@ export async function serveAuthoringRequest(admitted: AdmittedRequest): Promise<
             resource,
             state: service.store.resource(resource.name),
             now: service.clock.now(),
+            training: service.training,
         };
         await service.jobRunner.settle(env);
         const ctx: RouteContext = {
@@ -48,6 +49,7 @@ export async function serveAuthoringRequest(admitted: AdmittedRequest): Promise<
             state: env.state,
             now: env.now,
             jobs: jobControl(service, env, match.family, version.apiVersion, target),
+            trainingConfigs: service.training.configs,
         };
         return serviceAnswer(await match.route.handler(ctx), answerContext);
     } catch (error) {

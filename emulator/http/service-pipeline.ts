@@ -6,6 +6,7 @@ import { serveAuthoringRequest } from "../api/serve-authoring";
 import type { HostedResource } from "../config/hosted-resource";
 import { httpErrors } from "../errors";
 import type { Clock } from "../jobs/clock";
+import type { TrainingHooks } from "../jobs/job-environment";
 import type { JobRunner } from "../jobs/job-runner";
 import type { JobTimingRules } from "../jobs/timing";
 import { isAuthoringPath } from "../runtime/runtime-routes";
@@ -29,6 +30,8 @@ export interface LanguageService {
     readonly requestLog: RequestLog;
     readonly jobRunner: JobRunner;
     readonly timingRules: JobTimingRules;
+    /** Training configuration versions and model quality rules (see admin/training-routes.ts). */
+    readonly training: TrainingHooks;
     /** Requests to one resource run one at a time (see serial-queue.ts). */
     readonly queue: SerialQueue;
 }
@@ -97,7 +100,7 @@ async function serveResource(
     const target: FaultTarget = { resource: resource.name, method: request.method, path };
     const fault = service.faults.takeRequestFault(target);
     if (fault !== undefined) {
-        return faultOutcome(fault, answerContext);
+        return faultOutcome(fault, request, answerContext);
     }
     try {
         if (!isAuthenticated(resource, request)) {
@@ -137,8 +140,12 @@ async function outageOutcome(
     }
 }
 
-function faultOutcome(fault: RequestFault, answerContext: AnswerContext): Outcome {
+function faultOutcome(fault: RequestFault, request: EmulatorRequest, answerContext: AnswerContext): Outcome {
     switch (fault.kind) {
+        case "echoRequest": {
+            const echoed = { ...request, body: request.body.toString("utf8") };
+            return errorAnswer(httpErrors.echoedRequest(fault.status, echoed), undefined, answerContext);
+        }
         case "dropConnection":
             return { dropConnection: true };
         case "status":

@@ -29,6 +29,7 @@ import {
 import type { BodySource } from "./http-send";
 import { retryAfterMs } from "./retry-policy";
 import { LanguageApiError } from "./language-api-error";
+import { statusUrlOf } from "./status-url";
 import { type CallRequest, type LanguageTransport, parseJson } from "./transport";
 
 /** A long-running operation the service accepted: poll `statusUrl` exactly as given. */
@@ -354,22 +355,9 @@ export class AuthoringClient {
         return { state, retryAfterMs: retryAfterMs(response.headers, this.transport.clock.now()) };
     }
 
-    /** Sends a trigger and returns where to poll. Text training is documented with `location`, everything else with `operation-location`. */
+    /** Sends a trigger and returns where to poll. */
     private async start(request: CallRequest): Promise<StartedJob> {
-        const response = await this.call(request);
-        const statusUrl = response.headers["operation-location"] ?? response.headers["location"];
-        if (!statusUrl) {
-            throw new LanguageApiError({
-                operation: request.operation,
-                resource: this.transport.resourceLabel,
-                status: response.status,
-                code: "MissingOperationLocation",
-                serviceMessage: "the service accepted the request but sent no operation-location header to poll",
-                innerCodes: [],
-                isRetryable: false,
-            });
-        }
-        return { statusUrl };
+        return { statusUrl: statusUrlOf(await this.call(request), request, this.transport) };
     }
 
     /** Reads every page, following nextLink verbatim (it must stay on this resource). */

@@ -9,6 +9,9 @@ export interface RateLimits {
 /** The documented authoring limits of a Language resource: 100 GET and 10 POST per minute. */
 export const defaultRateLimits: RateLimits = { readsPerMinute: 100, writesPerMinute: 10 };
 
+/** The documented prediction limit of a Language resource: 1000 requests per minute, whatever the method. */
+export const predictionRateLimits: RateLimits = { readsPerMinute: 1_000, writesPerMinute: 1_000 };
+
 /**
  * The client counts a little over a minute: the service counts arrivals, the client counts
  * departures, and a request sent at the very end of a window can arrive in the next one.

@@ -13,6 +13,11 @@ export interface TransportOptions {
     credentials: Credentials;
     /** Per-resource request budget; `false` turns the client-side limiter off. */
     rateLimits?: RateLimits | false;
+    /**
+     * Which of the resource's budgets the requests count against: the authoring API's (default)
+     * or the prediction API's, which the service limits apart (1000 requests a minute).
+     */
+    budget?: "authoring" | "prediction";
     retry?: Partial<RetryPolicy>;
     /** Timeout of one HTTP attempt. */
     requestTimeoutMs?: number;
@@ -56,6 +61,12 @@ export class LanguageTransport {
     private readonly requestTimeoutMs: number;
     readonly clock: Clock;
     private readonly send: HttpSend;
+    /**
+     * The bearer tokens this transport has sent, newest last: a token is as secret as a key,
+     * and an error that echoes a request (some gateways do) must not carry it. Tokens live an
+     * hour and are refreshed, so a few cover every request still in flight.
+     */
+    private readonly tokensSent: string[] = [];
 
     constructor(options: TransportOptions) {
         this.endpoint = options.endpoint;
@@ -66,7 +77,8 @@ export class LanguageTransport {
         this.requestTimeoutMs = options.requestTimeoutMs ?? defaultRequestTimeoutMs;
         this.send = options.send ?? gotSend;
         if (options.rateLimits !== false) {
-            this.limiter = sharedRateLimiter(this.endpoint, options.rateLimits ?? defaultRateLimits, this.clock);
+            const key = options.budget === "prediction" ? `${this.endpoint} prediction` : this.endpoint;
+            this.limiter = sharedRateLimiter(key, options.rateLimits ?? defaultRateLimits, this.clock);
         }
     }
 
@@ -117,20 +129,28 @@ export class LanguageTransport {
     }
 
     private async headers(request: CallRequest): Promise<Record<string, string>> {
-        const headers: Record<string, string> = {
-            accept: "application/json",
-            ...(await authenticationHeaders(this.credentials, request.signal).catch((error: unknown) => {
-                throw this.credentialFailure(request, error);
-            })),
-        };
+        const authentication = await authenticationHeaders(this.credentials, request.signal).catch((error: unknown) => {
+            throw this.credentialFailure(request, error);
+        });
+        const token = authentication.Authorization?.replace(/^Bearer\s+/, "");
+        if (token !== undefined && !this.tokensSent.includes(token)) {
+            this.tokensSent.push(token);
+            if (this.tokensSent.length > 4) this.tokensSent.shift();
+        }
+        const headers: Record<string, string> = { accept: "application/json", ...authentication };
         if (request.body !== undefined || request.upload !== undefined) {
             headers["content-type"] = request.contentType ?? "application/json";
         }
         return headers;
     }
 
+    /** What must never leave the client: the key, or the tokens sent. */
+    private secrets(): string[] {
+        return [...secretsOf(this.credentials), ...this.tokensSent];
+    }
+
     private failure(request: CallRequest, response: HttpResponse): LanguageApiError {
-        const secrets = secretsOf(this.credentials);
+        const secrets = this.secrets();
         const envelope = errorResponseSchema.safeParse(parseJson(response.text));
         const error = envelope.success ? envelope.data.error : undefined;
         return new LanguageApiError({
@@ -155,7 +175,7 @@ export class LanguageTransport {
             operation: request.operation,
             resource: this.resourceLabel,
             code: entraTokenFailure,
-            serviceMessage: redact(`${error.name}: ${error.message.split("\n")[0]}`, secretsOf(this.credentials)),
+            serviceMessage: redact(`${error.name}: ${error.message.split("\n")[0]}`, this.secrets()),
             innerCodes: [],
             isRetryable: false,
         });
@@ -166,7 +186,7 @@ export class LanguageTransport {
             operation: request.operation,
             resource: this.resourceLabel,
             code: error.code,
-            serviceMessage: redact(error.message, secretsOf(this.credentials)),
+            serviceMessage: redact(error.message, this.secrets()),
             innerCodes: [],
             isRetryable: isRetryable({ method: request.method }),
         });

@@ -1,16 +1,27 @@
 import { LanguageApiError } from "../client/language-api-error";
 import { JobDeadlineError } from "../lro/job-errors";
-import { observeReplica, type ReplicaObservation } from "../operations/observe-replica";
+import { observeReplica, type ReplicaNames, type ReplicaObservation } from "../operations/observe-replica";
 import { type PlannedStep, planReplication } from "../plan/plan-replication";
-import { clientFor, normalizedEndpoint } from "./connections";
+import { clientFor, normalizedEndpoint, runtimeClientFor } from "./connections";
 import type { CheckedInputs } from "./inputs";
 import type { InternalProperties } from "./internal-properties";
 import { operationContextFor } from "./operation-context-for";
-import { desiredReplicaOf, factsOf, replicaLabelOf, type ReplicaState } from "./replica-state";
+import {
+    desiredContentHashOf,
+    desiredReplicaOf,
+    factsOf,
+    replicaLabelOf,
+    replicaNamesOf,
+    type ReplicaState,
+    secondaryProjectOf,
+    stagingNameOf,
+} from "./replica-state";
 import { ReplicationError } from "./replication-error";
 import { type ResourceLog, resourceLog } from "./resource-log";
-import { type StepRun, stepRunners } from "./replication-steps";
+import { StepBlockedError, type StepRun } from "./step-run";
+import { stepRunners } from "./step-runners";
 import { adoptItemHashes } from "./whole-file-hashes";
+import { withContentHash } from "./with-content-hash";
 
 /** The id of a replica: its project on its resource. */
 export function replicaIdOf(inputs: CheckedInputs): string {
@@ -37,25 +48,33 @@ export async function applyReplication(
 }
 
 async function replicate(
-    inputs: CheckedInputs,
+    given: CheckedInputs,
     previous: Partial<ReplicaState> | undefined,
     internal: InternalProperties,
     log: ResourceLog,
 ): Promise<{ id: string; state: ReplicaState }> {
-    const id = replicaIdOf(inputs);
-    const secondary = clientFor(inputs.secondary, inputs.projectKind, inputs);
-    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(inputs, step, log);
+    const id = replicaIdOf(given);
+    const secondary = clientFor(given.secondary, given.projectKind, given);
+    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(given, step, log);
 
-    const seen = await observeReplica(secondary, inputs.secondaryProjectName, inputs.modelLabel, inputs.deploymentName);
+    const staging = stagingNameOf(given);
+    const names = replicaNamesOf({ ...given, ...(staging && { stagingDeploymentName: staging }) });
+    const seen = await observeReplica(secondary, given.secondaryProjectName, names);
+    const state = withObservation(baseStateOf(given, previous), seen);
+    const primary = clientFor(given.primary, given.projectKind, given);
+    await adoptItemHashes(state, given, secondary, context("export"));
+    // From here on the revision has its content hash, which names the candidate model.
+    const inputs = await withContentHash(given, state, primary, context("export"));
     const run: StepRun = {
         inputs,
-        state: withObservation(baseStateOf(inputs, previous), seen),
-        primary: clientFor(inputs.primary, inputs.projectKind, inputs),
+        state,
+        primary,
         secondary,
+        runtime: (side) => runtimeClientFor(inputs[side]),
         context,
+        warn: log.warn,
         completed: [],
     };
-    await adoptItemHashes(run.state, inputs, secondary, context("export"));
     const steps = planReplication(desiredReplicaOf(inputs, run.state), factsOf(run.state));
     // diff has put the plan in the log already; here it is only the status until the first step.
     log.progress(steps.length === 0 ? "the replica is in sync" : `plan: ${describePlan(steps)}`);
@@ -63,17 +82,20 @@ async function replicate(
     try {
         for (current of steps) {
             log.info(`${current.name}: ${current.reason}`);
-            const outcome = await stepRunners[current.name](run);
+            const outcome = await stepRunners[current.name](run, current);
             delete run.state.pendingJob;
             if (outcome === "ran") run.completed.push(current.name);
         }
     } catch (error) {
         if (!mayStillBeRunning(error)) delete run.state.pendingJob;
-        const done = run.completed.length > 0 ? `completed ${run.completed.join(", ")}; ` : "";
-        const message = `replicating ${replicaLabelOf(inputs)}: ${current?.name} failed: ${(error as Error).message} (${done}run pulumi up again to continue)`;
+        const done = run.completed.length > 0 ? `completed ${run.completed.join(", ")}` : "";
+        // A blocked step fails the same way on every run: only a change of the inputs or the primary helps.
+        const next = error instanceof StepBlockedError ? "" : "run pulumi up again to continue";
+        const after = [done, next].filter(Boolean).join("; ");
+        const message = `replicating ${replicaLabelOf(inputs)}: ${current?.name} failed: ${(error as Error).message}${after ? ` (${after})` : ""}`;
         throw new ReplicationError(message, id, { ...run.state, ...internal });
     }
-    return { id, state: await recordSync(run, steps.length > 0) };
+    return { id, state: await recordSync(run, names, steps.length > 0) };
 }
 
 /** The plan as one line: each step with its reason. */
@@ -91,19 +113,22 @@ function mayStillBeRunning(error: unknown): boolean {
 }
 
 /**
- * Records that the replica caught up with the primary revision in the inputs. The secondary's
- * project details are read last (non-fatal: the replica is done either way), and its
- * lastModifiedDateTime now is what later edits on the secondary are told from, whatever
- * training and deploying did to it.
+ * Records that the replica caught up with the primary revision in the inputs. The secondary is
+ * read last (non-fatal: the replica is done either way): its project's lastModifiedDateTime now
+ * is what later edits on the secondary are told from, whatever training and deploying did to
+ * it, and its models and deployments are what the outputs show. A rollback is pinned to the
+ * model it brought back, so that "previous" keeps meaning that model.
  */
-async function recordSync(run: StepRun, changed: boolean): Promise<ReplicaState> {
-    const { state, inputs } = run;
-    const project = await run.secondary.findProject(inputs.secondaryProjectName).catch(() => undefined);
-    if (project) {
-        state.secondaryProject = secondaryProjectOf(project);
-        if (state.importedContentHash) state.importedLastModifiedDateTime = project.lastModifiedDateTime;
+async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean): Promise<ReplicaState> {
+    const { inputs } = run;
+    const seen = await observeReplica(run.secondary, inputs.secondaryProjectName, names).catch(() => undefined);
+    const state = seen?.project ? withObservation(run.state, seen) : run.state;
+    if (seen?.project && state.importedContentHash) {
+        state.importedLastModifiedDateTime = seen.project.lastModifiedDateTime;
     }
-    const contentHash = state.importedContentHash ?? desiredReplicaOf(inputs, state).contentHash;
+    if (inputs.servingModel === "latest") delete state.servingPin;
+    else if (state.trainedModel) state.servingPin = { request: inputs.servingModel, label: state.trainedModel.label };
+    const contentHash = state.importedContentHash ?? desiredContentHashOf(inputs, state);
     if (changed || state.syncedRevision?.contentHash !== contentHash) state.lastSyncedAt = new Date().toISOString();
     state.syncedRevision = { lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime, contentHash };
     return state;
@@ -130,33 +155,45 @@ function baseStateOf(inputs: CheckedInputs, previous: Partial<ReplicaState> | un
 
 /**
  * Replaces what the state says of the secondary with what it holds now. A project that is gone
- * takes the record of imported content with it, so the planner imports again.
+ * takes the record of imported content and of its models with it, so the planner imports again.
+ * What the provider knows of each kept model (what it was trained from) carries over by label,
+ * including the model that state written before candidate labels describes.
  */
 export function withObservation(state: ReplicaState, seen: ReplicaObservation): ReplicaState {
-    const { secondaryProject: _p, trainedModel: _m, deployment: _d, ...rest } = state;
+    const {
+        secondaryProject: _p,
+        trainedModel: _m,
+        deployment: _d,
+        stagingDeployment: _s,
+        keptModels,
+        trainedFrom,
+        ...rest
+    } = state;
     const next: ReplicaState = { ...rest };
     if (!seen.project) {
         delete next.importedContentHash;
         delete next.importedLastModifiedDateTime;
-        delete next.trainedFrom;
+        delete next.previousModel;
         return next;
     }
+    const known = (label: string) =>
+        keptModels?.find((model) => model.label === label)?.trainedFrom ??
+        (label === state.modelLabel ? trainedFrom : undefined);
     next.secondaryProject = secondaryProjectOf(seen.project);
-    if (seen.model) next.trainedModel = seen.model;
-    else delete next.trainedFrom;
+    next.keptModels = (seen.models ?? []).map((model) => {
+        const identity = known(model.label);
+        return {
+            label: model.label,
+            modelId: model.modelId,
+            lastTrainedDateTime: model.lastTrainedDateTime,
+            ...(identity && { trainedFrom: { ...identity } }),
+        };
+    });
+    if (next.previousModel && !next.keptModels.some((model) => model.label === next.previousModel!.label)) {
+        delete next.previousModel;
+    }
+    if (seen.servingModel) next.trainedModel = seen.servingModel;
     if (seen.deployment) next.deployment = seen.deployment;
+    if (seen.staging) next.stagingDeployment = seen.staging;
     return next;
-}
-
-function secondaryProjectOf(
-    project: NonNullable<ReplicaObservation["project"]>,
-): NonNullable<ReplicaState["secondaryProject"]> {
-    return {
-        projectName: project.projectName,
-        language: project.language,
-        createdDateTime: project.createdDateTime,
-        lastModifiedDateTime: project.lastModifiedDateTime,
-        ...(project.lastTrainedDateTime && { lastTrainedDateTime: project.lastTrainedDateTime }),
-        ...(project.lastDeployedDateTime && { lastDeployedDateTime: project.lastDeployedDateTime }),
-    };
 }

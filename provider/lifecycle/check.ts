@@ -9,6 +9,7 @@ import {
     projectKindSchema,
 } from "../contract";
 import { AuthoringClient } from "../client/authoring-client";
+import { systemClock } from "../client/clock";
 import { LanguageApiError } from "../client/language-api-error";
 import { resourceLabelOf } from "../client/transport";
 import { JobDeadlineError, JobFailedError } from "../lro/job-errors";
@@ -16,9 +17,10 @@ import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../op
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
 import { earlierCheckOf } from "./earlier-check";
-import { type ReplicationArgs, replicationArgsSchema } from "./inputs";
+import { renewalSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
+import { observeRenewal } from "./observe-renewal";
 import { canonicalJson } from "../plan/canonical-json";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
@@ -125,7 +127,8 @@ function duringOutage(
     if (!unreachable || !known) throw error;
     log.warn(`the primary cannot be read, keeping the replica as last synced: ${error.message}`);
     const unset = observedInputs.filter((field) => field === "primaryRevision" || args[field] === undefined);
-    return { inputs: Object.fromEntries(unset.map((field) => [field, olds[field]])) };
+    const kept = Object.fromEntries(unset.map((field) => [field, olds[field]]));
+    return { inputs: olds.renewal === undefined ? kept : { ...kept, renewal: olds.renewal } };
 }
 
 async function observePrimary(
@@ -138,17 +141,14 @@ async function observePrimary(
     const found = await findKind(args, lastSeen, io);
     if ("failures" in found) return found;
     const { details, kind } = found;
-    const earlier = earlierCheckOf(olds, args, kind);
+    const earlier = earlierCheckOf(olds, args);
     const secondary = clientFor(args.secondary, kind, args, io);
     // Before anything is exported or written: the secondary's credentials and training config
-    // version. A replica in sync whose secondary settings did not change was proven by the check
-    // that synced it: its preview costs the primary's one GET and nothing more.
-    const inSync = earlier.revision?.lastModifiedDateTime === details.lastModifiedDateTime;
-    if (!(inSync && earlier.secondaryProven)) {
-        const sharing = { scope: io.send ?? realNetwork, credentials: fingerprintOfSecret(args.secondary) };
-        const problem = await probeSecondary(secondary, kind, args.training.trainingConfigVersion, sharing);
-        if (problem) return { failures: [problem] };
-    }
+    // version. The answer is shared by every check of this process on the same secondary and
+    // kind, so a fleet's preview costs one probe per kind, not one per replica.
+    const sharing = { scope: io.send ?? realNetwork, credentials: fingerprintOfSecret(args.secondary) };
+    const probed = await probeSecondary(secondary, kind, args.training.trainingConfigVersion, sharing);
+    if ("failure" in probed) return { failures: [probed.failure] };
     const primary = clientFor(args.primary, kind, args, io);
     // Defaults are resolved once and then kept: a deployment added on the primary later, or a
     // renamed deployment, must neither break the check nor retrain under a new label.
@@ -169,6 +169,19 @@ async function observePrimary(
         args,
         log,
     );
+    const renewal = await observeRenewal(
+        secondary,
+        {
+            projectName: secondaryProjectName,
+            deploymentName: deployment.name,
+            offered: probed.offered,
+            requested: args.training.trainingConfigVersion,
+            warningDays: args.expiryWarningDays,
+            previous: sameProject ? renewalSchema.safeParse(olds.renewal).data : undefined,
+            now: (io.clock ?? systemClock).now(),
+        },
+        log,
+    );
     return {
         inputs: {
             projectKind: kind,
@@ -176,6 +189,7 @@ async function observePrimary(
             deploymentName: deployment.name,
             modelLabel: resolved("modelLabel") ?? deployment.name,
             primaryRevision: revision,
+            ...(renewal && { renewal }),
         },
     };
 }
@@ -222,6 +236,19 @@ function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | un
         return fail(
             "training.trainingMode",
             `applies to Conversation and Orchestration projects only; remove it for ${kind}`,
+        );
+    }
+    const parity = args.promotion?.parity;
+    if (parity && family === "analyze-text" && !parity.documents) {
+        return fail(
+            "promotion.parity.documents",
+            `is required for ${kind} projects: the parity probe reads the documents it sends from their storage account; give { connectionString }`,
+        );
+    }
+    if (parity?.documents && family === "analyze-conversations") {
+        return fail(
+            "promotion.parity.documents",
+            `applies to text projects only; ${kind} projects send their own utterances`,
         );
     }
     return undefined;

@@ -9,7 +9,7 @@ const domainName = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
  * (a copied line break) or characters a header cannot carry would only fail later, in the
  * middle of a run, with an error that does not name the field. The value is never repeated.
  */
-const secretSchema = (what: string, whereFrom: string) =>
+export const secretSchema = (what: string, whereFrom: string) =>
     z.string().superRefine((value, ctx) => {
         const problem =
             value.length === 0

@@ -1,6 +1,8 @@
 import { AuthoringClient } from "../client/authoring-client";
 import type { Credentials } from "../client/credentials";
 import { checkEndpoint } from "../client/endpoint";
+import { predictionRateLimits } from "../client/rate-limiter";
+import { RuntimeClient } from "../client/runtime-client";
 import { LanguageTransport, type TransportOptions } from "../client/transport";
 import { type ApiVersion, familyOfKind, type ProjectKind } from "../contract";
 import type { Connection, ReplicationArgs } from "./inputs";
@@ -49,4 +51,17 @@ export function clientFor(
     io: TransportIo = {},
 ): AuthoringClient {
     return new AuthoringClient(transportFor(connection, args, io), familyOfKind(kind), args.apiVersion);
+}
+
+/** The prediction client of a resource, counting against its prediction budget, not the authoring one. */
+export function runtimeClientFor(connection: Connection, io: TransportIo = {}): RuntimeClient {
+    return new RuntimeClient(
+        new LanguageTransport({
+            endpoint: normalizedEndpoint(connection),
+            credentials: credentialsOf(connection),
+            rateLimits: predictionRateLimits,
+            budget: "prediction",
+            ...io,
+        }),
+    );
 }

@@ -26,4 +26,18 @@ export const inputLimits = {
     requestsPerMinute: { min: 1, max: 10_000, why: "100 times the service's documented 100 GET a minute" },
     /** Each side of a percentage split keeps some data: 0 would train on nothing or evaluate nothing. */
     splitPercentage: { min: 1, max: 99, why: "both the training and the testing set need data" },
+    /**
+     * Models kept per replica: at least the one serving; at most the 10 trained models the service
+     * keeps per project (Learn "service limits").
+     */
+    keepModels: { min: 1, max: 10, why: "the service keeps at most 10 trained models per project" },
+    /** Deployments expire a year after their training configuration: warning earlier says nothing. */
+    expiryWarningDays: { min: 0, max: 365, why: "deployments expire a year after their training configuration" },
+    /**
+     * Utterances or documents sent to both deployments by the parity probe: at least one; at most
+     * 1000, the service's prediction requests a minute.
+     */
+    paritySampleSize: { min: 1, max: 1000, why: "the service's 1000 prediction requests a minute" },
+    /** A share: F1 scores, their drop and the agreement rate all lie between 0 and 1. */
+    fraction: { min: 0, max: 1, why: "a share such as 0.8, not a percentage" },
 } as const;

@@ -6,9 +6,11 @@ import {
     checkProjectName,
     projectKindSchema,
 } from "../contract";
+import type { Renewal } from "../plan/expiry-renewal";
 import { connectionSchema } from "./connection-input";
 import { bounded, evaluationInputSchema } from "./numeric-inputs";
 import { inputLimits } from "./input-limits";
+import { promotionSchema, retrainTokenSchema, servingModelSchema } from "./promotion-input";
 
 export { type Connection, connectionSchema } from "./connection-input";
 
@@ -28,6 +30,8 @@ export const timeoutMinutesSchema = z.strictObject({
     train: minutes().default(240),
     deploy: minutes().default(60),
     delete: minutes().default(15),
+    /** Waiting for a candidate's evaluation and probing its predictions. */
+    gate: minutes().default(30),
 });
 export type TimeoutMinutes = z.infer<typeof timeoutMinutesSchema>;
 
@@ -98,6 +102,11 @@ export const replicationArgsSchema = z.strictObject({
         .strictObject({ readsPerMinute: requestsPerMinute(), writesPerMinute: requestsPerMinute() })
         .optional(),
     onDelete: z.enum(["delete", "retain"]).default("delete"),
+    promotion: promotionSchema.optional(),
+    keepModels: bounded(inputLimits.keepModels, { one: "model", many: "models", integer: true }).default(2),
+    servingModel: servingModelSchema,
+    expiryWarningDays: bounded(inputLimits.expiryWarningDays, { one: "day", many: "days", integer: true }).default(30),
+    retrainToken: retrainTokenSchema.optional(),
 });
 export type ReplicationArgs = z.infer<typeof replicationArgsSchema>;
 
@@ -116,6 +125,17 @@ export const primaryRevisionSchema = z.strictObject({
 });
 export type PrimaryRevision = z.infer<typeof primaryRevisionSchema>;
 
+/**
+ * What `check` saw of the replica's expiry, recorded as an input for the same reason as the
+ * primary's revision: `preview --diff` shows it, `--expect-no-changes` fails on it. It names the
+ * training configuration version a renewal trains with when one is newer (so the model of that
+ * renewal is a new candidate), and stays as it is once renewed.
+ */
+export const renewalSchema = z.strictObject({
+    trainingConfigVersion: z.string().optional(),
+    reason: z.string(),
+}) satisfies z.ZodType<Renewal>;
+
 /** The inputs after `check`: defaults resolved, kind and deployment read from the primary. */
 export const checkedInputsSchema = replicationArgsSchema.extend({
     secondaryProjectName: z.string(),
@@ -123,5 +143,6 @@ export const checkedInputsSchema = replicationArgsSchema.extend({
     deploymentName: z.string(),
     modelLabel: z.string(),
     primaryRevision: primaryRevisionSchema,
+    renewal: renewalSchema.optional(),
 });
 export type CheckedInputs = z.infer<typeof checkedInputsSchema>;

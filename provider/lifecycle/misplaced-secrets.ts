@@ -8,6 +8,7 @@ const secretPaths = [
     ["secondary", "key"],
     ["primary", "entraId", "clientSecret"],
     ["secondary", "entraId", "clientSecret"],
+    ["promotion", "parity", "documents", "connectionString"],
 ] as const;
 
 /**

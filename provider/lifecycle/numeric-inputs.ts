@@ -17,7 +17,7 @@ interface Unit {
 
 /** A number within one of the input limits; the failures say the range, the unit and why. */
 export function bounded(limit: Limit, unit: Unit) {
-    const amount = (value: number) => `${value} ${value === 1 ? unit.one : unit.many}`;
+    const amount = (value: number) => `${value} ${value === 1 ? unit.one : unit.many}`.trimEnd();
     const number = z
         .number()
         .min(limit.min, `must be at least ${limit.minShown ?? amount(limit.min)}`)

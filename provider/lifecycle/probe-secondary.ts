@@ -1,6 +1,6 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
-import type { ProjectKind } from "../contract";
+import type { ProjectKind, TrainingConfigVersion } from "../contract";
 import type { CheckFailure } from "./check-failures";
 
 /**
@@ -14,7 +14,7 @@ export interface ProbeSharing {
 }
 
 /** The answers of this process, so a fleet on one secondary costs one probe per kind rather than one per replica. */
-const answers = new WeakMap<object, Map<string, Promise<string[]>>>();
+const answers = new WeakMap<object, Map<string, Promise<TrainingConfigVersion[]>>>();
 
 /**
  * The one GET `check` sends the secondary before anything is written: its training
@@ -24,46 +24,56 @@ const answers = new WeakMap<object, Map<string, Promise<string[]>>>();
  * import has already replaced the replica's content. An answer is shared by the checks of this
  * process that would ask the same; a failed probe is not kept.
  *
+ * The versions listed are also what the expiry watch compares the replica's configuration with.
+ *
  * A secondary that does not answer (5xx, throttling, network, after the client's retries) is
- * not a fault of the inputs: the preview goes on, and `up` reports the outage if it persists.
+ * not a fault of the inputs: the preview goes on (with nothing offered), and `up` reports the
+ * outage if it persists.
  */
 export async function probeSecondary(
     secondary: AuthoringClient,
     kind: ProjectKind,
     trainingConfigVersion: string,
     sharing: ProbeSharing,
-): Promise<CheckFailure | undefined> {
+): Promise<{ failure: CheckFailure } | { offered: TrainingConfigVersion[] }> {
     const where = secondary.transport.resourceLabel;
-    let offered: string[];
+    let offered: TrainingConfigVersion[];
     try {
         offered = await offeredVersions(secondary, kind, sharing);
     } catch (error) {
         if (error instanceof LanguageApiError && error.status === 404) {
             return {
-                property: "secondary.endpoint",
-                reason: `${where} answered 404 (${error.code}) for the authoring API; give the resource's endpoint, e.g. https://<resource>.cognitiveservices.azure.com, with no path`,
+                failure: {
+                    property: "secondary.endpoint",
+                    reason: `${where} answered 404 (${error.code}) for the authoring API; give the resource's endpoint, e.g. https://<resource>.cognitiveservices.azure.com, with no path`,
+                },
             };
         }
-        if (error instanceof LanguageApiError && error.isRetryable) return undefined;
+        if (error instanceof LanguageApiError && error.isRetryable) return { offered: [] };
         throw error;
     }
-    if (trainingConfigVersion === "latest" || offered.includes(trainingConfigVersion)) return undefined;
-    const choices = [...offered.map((version) => `"${version}"`), '"latest"'].join(", ");
+    const names = offered.map((version) => version.trainingConfigVersion);
+    if (trainingConfigVersion === "latest" || names.includes(trainingConfigVersion)) return { offered };
+    const choices = [...names.map((version) => `"${version}"`), '"latest"'].join(", ");
     return {
-        property: "training.trainingConfigVersion",
-        reason: `"${trainingConfigVersion}" is not offered by the secondary (${where}) for ${kind} projects; use one of ${choices}`,
+        failure: {
+            property: "training.trainingConfigVersion",
+            reason: `"${trainingConfigVersion}" is not offered by the secondary (${where}) for ${kind} projects; use one of ${choices}`,
+        },
     };
 }
 
-function offeredVersions(secondary: AuthoringClient, kind: ProjectKind, sharing: ProbeSharing): Promise<string[]> {
+function offeredVersions(
+    secondary: AuthoringClient,
+    kind: ProjectKind,
+    sharing: ProbeSharing,
+): Promise<TrainingConfigVersion[]> {
     let shared = answers.get(sharing.scope);
     if (!shared) answers.set(sharing.scope, (shared = new Map()));
     const key = `${secondary.transport.endpoint} ${secondary.apiVersion} ${kind} ${sharing.credentials}`;
     let answer = shared.get(key);
     if (!answer) {
-        answer = secondary
-            .listTrainingConfigVersions(kind)
-            .then((versions) => versions.map((version) => version.trainingConfigVersion));
+        answer = secondary.listTrainingConfigVersions(kind);
         shared.set(key, answer);
         answer.catch(() => shared.delete(key));
     }

@@ -1,5 +1,6 @@
+import * as fs from "node:fs";
 import type { AuthoringClient } from "../client/authoring-client";
-import type { ProjectMetadata } from "../contract";
+import { type ExportedProject, exportedProjectSchema, type ProjectMetadata, parseContract } from "../contract";
 import { exportCache, type KeptExport, revisionKey } from "../export-cache/export-cache";
 import { exportProject } from "../operations/export-project";
 import type { OperationContext } from "../operations/operation-context";
@@ -93,4 +94,24 @@ export async function primaryExportForImport(
         }
     }
     return keptOf(await exportAndRead(primary, projectName, context));
+}
+
+/**
+ * Exports a project and parses it whole, for what needs every item at hand (the gate's parity
+ * sample of the replica's working copy); the file is removed once read. Not for the primary's
+ * exports, which are read piece by piece.
+ */
+export async function exportWholeProject(
+    client: AuthoringClient,
+    project: string,
+    context: OperationContext,
+): Promise<ExportedProject> {
+    const path = exportCache.newFile();
+    try {
+        await exportProject(client, project, path, context);
+        const json: unknown = JSON.parse(await fs.promises.readFile(path, "utf8"));
+        return parseContract(exportedProjectSchema, json, `the export of "${project}"`);
+    } finally {
+        exportCache.discard({ path });
+    }
 }

@@ -16,6 +16,11 @@ export const inputNames = [
     "polling",
     "rateLimits",
     "onDelete",
+    "promotion",
+    "keepModels",
+    "servingModel",
+    "expiryWarningDays",
+    "retrainToken",
 ] as const;
 
 /**
@@ -30,6 +35,11 @@ export const outputOnlyNames = [
     "deployment",
     "syncedRevision",
     "lastSyncedAt",
+    "stagingDeployment",
+    "previousModel",
+    "keptModels",
+    "gate",
+    "rejectedCandidates",
 ] as const;
 
 /** Outputs that are inputs too: the resource lists them so they exist on it even when not given. */
@@ -42,4 +52,6 @@ export const providerKeptNames = [
     "importedLastModifiedDateTime",
     "trainedFrom",
     "pendingJob",
+    "renewal",
+    "servingPin",
 ] as const;

@@ -1,99 +1,78 @@
-import type { AuthoringClient } from "../client/authoring-client";
-import { awaitDeploy, readDeployment, startDeploy } from "../operations/deploy-model";
+import { awaitDeploy, startDeploy } from "../operations/deploy-model";
 import { exportCache } from "../export-cache/export-cache";
 import { awaitImport, startImportOfFile } from "../operations/import-project";
-import type { OperationContext } from "../operations/operation-context";
 import { checkOrchestrationTargets } from "../operations/orchestration-targets";
 import {
     awaitTraining,
     cancelTraining,
     type FoundTraining,
     findLatestTraining,
-    readTrainedModel,
     startTraining,
 } from "../operations/train-model";
-import type { StepName } from "../plan/plan-replication";
-import type { CheckedInputs, TimeoutMinutes } from "./inputs";
+import { isReplicaModel } from "../plan/derived-names";
+import type { CheckedInputs } from "./inputs";
 import { primaryExportForImport, withExport } from "./project-exports";
-import { type PendingJob, type ReplicaState, trainingSignatureOf } from "./replica-state";
+import { identityOf, type PendingJob, secondaryProjectOf, trainingSignatureOf } from "./replica-state";
+import { adoptable, recordServing, runJob, StepBlockedError, type StepRun, type StepRunner } from "./step-run";
 
-/** One run of the plan: what the steps share, and what they record as they complete. */
-export interface StepRun {
-    inputs: CheckedInputs;
-    /** Updated by each step as it completes; `pendingJob` is set while a job is awaited. */
-    state: ReplicaState;
-    primary: AuthoringClient;
-    secondary: AuthoringClient;
-    context: (step: keyof TimeoutMinutes) => OperationContext;
-    /** Steps that changed the secondary in this run: a job an earlier run left for a later step is stale after them. */
-    completed: StepName[];
-}
-
-/**
- * How a step ended: it ran a job (or waited for one an earlier run started), or it found its
- * work already done on the secondary by a run that was killed before it could record it.
- */
-export type StepOutcome = "ran" | "found done";
-
-/** Each step: start its job (or adopt the one still valid), wait for it, record the result. */
-export const stepRunners: Readonly<Record<StepName, (run: StepRun) => Promise<StepOutcome>>> = {
+/** Import, train and deploy: start each job (or adopt the one still valid), wait for it, record the result. */
+export const replicationRunners = {
     async import(run) {
         const { inputs, state, secondary } = run;
         const adopted = adoptable(run, "import", inputs.secondaryProjectName);
         const job = adopted ?? (await startImportJob(run));
-        if (job === "found done") return job;
-        state.pendingJob = job;
-        await awaitImport(secondary, inputs.secondaryProjectName, job.statusUrl, run.context("import"));
-        state.importedContentHash = job.contentHash;
-        state.importedLastModifiedDateTime = (
-            await secondary.getProject(inputs.secondaryProjectName)
-        ).lastModifiedDateTime;
-        return "ran";
+        if (job !== "found done") {
+            state.pendingJob = job;
+            await awaitImport(secondary, inputs.secondaryProjectName, job.statusUrl, run.context("import"));
+            const project = await secondary.getProject(inputs.secondaryProjectName);
+            state.importedContentHash = job.contentHash;
+            state.importedLastModifiedDateTime = project.lastModifiedDateTime;
+            // Kept in step, so that a run failing later leaves a state its next preview reads right.
+            state.secondaryProject = secondaryProjectOf(project);
+        }
+        // The candidate's label was planned from the content check saw; train nothing else under it.
+        if (state.importedContentHash !== inputs.primaryRevision.contentHash) {
+            delete state.pendingJob;
+            throw new Error(
+                `the primary's content changed while this update ran (planned ${inputs.primaryRevision.contentHash}, exported ${state.importedContentHash}); ` +
+                    "the new content is imported: run pulumi up again to train it",
+            );
+        }
+        return job === "found done" ? job : "ran";
     },
 
-    async train(run) {
+    async train(run, step) {
         const { inputs, state, secondary } = run;
-        const job = await trainingJob(run, state.importedContentHash!);
+        const label = step.label!;
+        const job = await trainingJob(run, label, state.importedContentHash!);
         state.pendingJob = job;
         await awaitTraining(secondary, inputs.secondaryProjectName, job.statusUrl, run.context("train"));
-        state.trainedFrom = { contentHash: job.contentHash, trainingSignature: trainingSignatureOf(inputs) };
-        state.trainedModel = await readTrainedModel(secondary, inputs.secondaryProjectName, inputs.modelLabel);
+        const model = await secondary.getModel(inputs.secondaryProjectName, label);
+        const trainedFrom = { ...identityOf(inputs, state), contentHash: job.contentHash };
+        const kept = { label, modelId: model.modelId, lastTrainedDateTime: model.lastTrainedDateTime, trainedFrom };
+        state.keptModels = [kept, ...(state.keptModels ?? []).filter((other) => other.label !== label)];
         return "ran";
     },
 
-    async deploy(run) {
+    async deploy(run, step) {
+        if (step.blocked) throw new StepBlockedError(step.reason);
         const { inputs, state, secondary } = run;
-        const target = `${inputs.deploymentName} <- ${inputs.modelLabel}`;
-        const job = adoptable(run, "deploy", target) ?? {
-            step: "deploy",
-            target,
-            contentHash: state.trainedFrom?.contentHash ?? "",
-            statusUrl: (
-                await startDeploy(secondary, inputs.secondaryProjectName, inputs.deploymentName, inputs.modelLabel)
-            ).statusUrl,
-        };
-        state.pendingJob = job;
-        await awaitDeploy(
-            secondary,
-            inputs.secondaryProjectName,
-            inputs.deploymentName,
-            job.statusUrl,
-            run.context("deploy"),
+        const label = step.label!;
+        const project = inputs.secondaryProjectName;
+        await runJob(
+            run,
+            {
+                step: "deploy",
+                target: `${inputs.deploymentName} <- ${label}`,
+                contentHash: state.importedContentHash ?? "",
+            },
+            () => startDeploy(secondary, project, inputs.deploymentName, label),
+            (statusUrl) => awaitDeploy(secondary, project, inputs.deploymentName, statusUrl, run.context("deploy")),
         );
-        state.deployment = await readDeployment(secondary, inputs.secondaryProjectName, inputs.deploymentName);
+        await recordServing(run, label);
         return "ran";
     },
-};
-
-/**
- * The job an earlier run left for this step, if it still does what this run needs: the same
- * target, and no earlier step completed in this run (a new import makes an old training stale).
- */
-function adoptable(run: StepRun, step: StepName, target: string): PendingJob | undefined {
-    const pending = run.state.pendingJob;
-    if (pending?.step !== step || pending.target !== target || run.completed.length > 0) return undefined;
-    return pending;
-}
+} satisfies Record<"import" | "train" | "deploy", StepRunner>;
 
 /**
  * Starts importing the primary's export (the one check kept, or a new one), unless the
@@ -140,34 +119,33 @@ async function secondaryHolds(run: StepRun, contentHash: string): Promise<boolea
  * newest job of this label on the service, running or succeeded (a run killed before it could
  * record it), when it started after the content was imported, nothing else changed the
  * secondary in this run, and its options are the ones asked for: training is billed, so it is
- * never started twice for the same content. A running job that trains older content is
- * cancelled: the service runs one training per project, and recording its model as trained
- * from the new content would lie.
+ * never started twice for the same content. A running job of another of the replica's labels
+ * trains older content or other options: the service runs one training per project, so it is
+ * cancelled.
  */
-async function trainingJob(run: StepRun, contentHash: string): Promise<PendingJob> {
+async function trainingJob(run: StepRun, label: string, contentHash: string): Promise<PendingJob> {
     const { inputs, state, secondary } = run;
-    const target = `${inputs.modelLabel} <- ${trainingSignatureOf(inputs)}`;
+    const target = `${label} <- ${trainingSignatureOf(inputs)}`;
     const pending = adoptable(run, "train", target);
     if (pending?.contentHash === contentHash) return pending;
-    const latest = await findLatestTraining(secondary, inputs.secondaryProjectName, inputs.modelLabel);
-    if (latest) {
-        const importedAt = Date.parse(state.importedLastModifiedDateTime ?? "");
-        const current =
-            run.completed.length === 0 &&
-            Date.parse(latest.createdDateTime) >= importedAt &&
-            hasOptions(latest, inputs);
-        if (current) {
-            run.context("train").log(`adopting training job ${latest.jobId} (${latest.status}) of this content`);
-            return { step: "train", target, contentHash, statusUrl: latest.statusUrl };
-        }
-        if (latest.running) {
-            run.context("train").log(
-                `cancelling training job ${latest.jobId}: it trains older content or other options`,
-            );
-            await cancelTraining(secondary, inputs.secondaryProjectName, latest.jobId, run.context("train"));
-        }
+    const ours = (other: string) => isReplicaModel(inputs.modelLabel, other);
+    const { latest, stale } = await findLatestTraining(secondary, inputs.secondaryProjectName, label, ours);
+    const importedAt = Date.parse(state.importedLastModifiedDateTime ?? "");
+    if (
+        latest &&
+        run.completed.length === 0 &&
+        Date.parse(latest.createdDateTime) >= importedAt &&
+        hasOptions(latest, inputs)
+    ) {
+        run.context("train").log(`adopting training job ${latest.jobId} (${latest.status}) of this content`);
+        return { step: "train", target, contentHash, statusUrl: latest.statusUrl };
     }
-    const request = { modelLabel: inputs.modelLabel, ...inputs.training };
+    for (const outdated of [latest, stale]) {
+        if (!outdated?.running) continue;
+        run.context("train").log(`cancelling training job ${outdated.jobId}: it trains older content or other options`);
+        await cancelTraining(secondary, inputs.secondaryProjectName, outdated.jobId, run.context("train"));
+    }
+    const request = { modelLabel: label, ...inputs.training };
     const started = await startTraining(secondary, inputs.secondaryProjectName, inputs.projectKind, request);
     return { step: "train", target, contentHash, statusUrl: started.statusUrl };
 }

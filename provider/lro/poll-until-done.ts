@@ -68,7 +68,8 @@ export async function pollUntilDone<State extends JobState>(options: PollOptions
     let lastReported = "";
     let unseenPolls = 0;
 
-    await clock.sleep(Math.max(0, Math.min(schedule.firstMs, options.deadline - startedAt)), signal);
+    const firstMs = Math.min(schedule.firstMs, options.deadline - startedAt);
+    if (firstMs > 0) await clock.sleep(firstMs, signal);
     for (;;) {
         signal?.throwIfAborted();
         let advisedMs: number | undefined;

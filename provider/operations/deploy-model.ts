@@ -8,6 +8,8 @@ export interface Deployment {
     modelId: string;
     lastDeployedDateTime: string;
     expirationDate: string;
+    /** The training configuration of the model it serves: the deployment expires 12 months after it does. */
+    trainingConfigVersion: string;
 }
 
 const deploying = (client: AuthoringClient, project: string, deployment: string) =>
@@ -49,6 +51,7 @@ export async function readDeployment(
             modelId: found.modelId,
             lastDeployedDateTime: found.lastDeployedDateTime,
             expirationDate: found.deploymentExpirationDate,
+            trainingConfigVersion: found.modelTrainingConfigVersion,
         }
     );
 }

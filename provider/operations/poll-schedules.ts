@@ -2,7 +2,15 @@ import type { TrainingJobState } from "../contract";
 import type { PollSchedule } from "../lro/poll-until-done";
 
 /** The jobs the provider waits for, each polled on a schedule of its own. */
-export type PolledJob = "export" | "import" | "train" | "cancelTraining" | "deploy" | "delete";
+export type PolledJob =
+    | "export"
+    | "import"
+    | "train"
+    | "cancelTraining"
+    | "deploy"
+    | "swap"
+    | "delete"
+    | "prediction";
 
 /**
  * When each kind of job is first looked at, and how the waits grow, fitted to how long the
@@ -20,7 +28,10 @@ export const pollSchedules: Readonly<Record<PolledJob, PollSchedule>> = {
     train: { firstMs: 2_000, intervalMs: 1_000, maxMs: 60_000 },
     cancelTraining: { firstMs: 1_000, intervalMs: 500, maxMs: 15_000 },
     deploy: { firstMs: 2_000, intervalMs: 500, maxMs: 30_000 },
+    swap: { firstMs: 2_000, intervalMs: 500, maxMs: 30_000 },
     delete: { firstMs: 1_000, intervalMs: 500, maxMs: 15_000 },
+    // A parity probe's batch of predictions: about a second each.
+    prediction: { firstMs: 1_000, intervalMs: 500, maxMs: 5_000 },
 };
 
 /**

@@ -4,6 +4,7 @@ import {
     type EvaluationOptions,
     jobStatusMeanings,
     type ProjectKind,
+    type ProjectTrainedModel,
     summarizeEvaluation,
     type TrainingJobState,
 } from "../contract";
@@ -48,37 +49,40 @@ export interface FoundTraining {
 /**
  * The newest training job of this model label that is running or succeeded, if any: a job to
  * wait for or to take the result of, instead of training again (training is billed). The
- * service runs one training job per project, so a running job of another label is reported
- * rather than cancelled: someone else started it.
+ * service runs one training job per project, so a running job of a label that is not the
+ * replica's (`isOurs`) is reported rather than cancelled: someone else started it. A running job
+ * of another of the replica's labels is returned as `stale`, for the caller to cancel.
  */
 export async function findLatestTraining(
     client: AuthoringClient,
     project: string,
     modelLabel: string,
+    isOurs: (label: string) => boolean,
     signal?: AbortSignal,
-): Promise<FoundTraining | undefined> {
+): Promise<{ latest?: FoundTraining; stale?: FoundTraining }> {
     const jobs = await client.listTrainingJobs(project, signal);
     const running = (job: TrainingJobState) => !jobStatusMeanings[job.status].terminal;
-    const other = jobs.find((job) => running(job) && job.result.modelLabel !== modelLabel);
+    const other = jobs.find((job) => running(job) && !isOurs(job.result.modelLabel));
     if (other) {
         throw new Error(
             `${training(client, project)}: job ${other.jobId} is already training model "${other.result.modelLabel}"; ` +
                 "the service runs one training job per project: wait for it or cancel it, then run again",
         );
     }
+    const found = (job: TrainingJobState): FoundTraining => ({
+        jobId: job.jobId,
+        statusUrl: client.trainingJobStatusUrl(project, job.jobId),
+        createdDateTime: job.createdDateTime,
+        running: running(job),
+        status: job.status,
+        trainingConfigVersion: job.result.trainingConfigVersion,
+        ...(job.result.trainingMode && { trainingMode: job.result.trainingMode }),
+    });
     const newest = jobs
         .filter((job) => job.result.modelLabel === modelLabel && (running(job) || job.status === "succeeded"))
         .sort((a, b) => Date.parse(b.createdDateTime) - Date.parse(a.createdDateTime))[0];
-    if (!newest) return undefined;
-    return {
-        jobId: newest.jobId,
-        statusUrl: client.trainingJobStatusUrl(project, newest.jobId),
-        createdDateTime: newest.createdDateTime,
-        running: running(newest),
-        status: newest.status,
-        trainingConfigVersion: newest.result.trainingConfigVersion,
-        ...(newest.result.trainingMode && { trainingMode: newest.result.trainingMode }),
-    };
+    const stale = jobs.find((job) => running(job) && job.result.modelLabel !== modelLabel);
+    return { ...(newest && { latest: found(newest) }), ...(stale && { stale: found(stale) }) };
 }
 
 /**
@@ -140,7 +144,16 @@ export async function readTrainedModel(
     signal?: AbortSignal,
 ): Promise<TrainedModel | undefined> {
     const model = await client.findModel(project, label, signal);
-    if (!model) return undefined;
+    return model && trainedModelOf(client, project, model, signal);
+}
+
+/** A model as listed or read, with its evaluation. */
+export async function trainedModelOf(
+    client: AuthoringClient,
+    project: string,
+    model: ProjectTrainedModel,
+    signal?: AbortSignal,
+): Promise<TrainedModel> {
     return {
         label: model.label,
         modelId: model.modelId,
@@ -148,7 +161,7 @@ export async function readTrainedModel(
         trainingDurationSeconds: model.lastTrainingDurationInSeconds,
         trainingConfigVersion: model.modelTrainingConfigVersion,
         modelExpirationDate: model.modelExpirationDate,
-        evaluation: await readEvaluation(client, project, label, signal),
+        evaluation: await readEvaluation(client, project, model.label, signal),
     };
 }
 

@@ -6,6 +6,7 @@ import { seedPrimary } from "../../stacks/local/seed-primary";
 import { emulatorUrlVariable, localResources } from "../../stacks/local/settings";
 import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-workspace";
 import { runPulumi } from "../pulumi/pulumi-cli";
+import { endOrphanedLanguageHosts } from "../pulumi/orphaned-hosts";
 import { cancelKilledRuns } from "../pulumi/stale-locks";
 import { editPrimary } from "./edit-primary";
 import { startLocalServices } from "./local-services";
@@ -100,6 +101,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         if (!stackExists(stateDir)) await pulumi(["stack", "init", localStackName, "--non-interactive"]);
         if (run.command !== "cancel") {
             await cancelKilledRuns({ stateDir, project: localProjectName, stack: localStackName, pulumi, log });
+            endOrphanedLanguageHosts();
         }
         return await pulumi([...pulumiCommands[run.command], "--stack", localStackName, ...(run.flags ?? [])]);
     } finally {

@@ -53,6 +53,8 @@ export interface OfflineStackArgs {
     program: PulumiFn;
     /** A fixed passphrase for this stack's secrets, whatever the environment says. */
     passphrase?: string;
+    /** The file backend's folder; `.pulumi-state/` by default (tests keep their stacks apart). */
+    stateDir?: string;
 }
 
 /**
@@ -64,6 +66,6 @@ export async function openOfflineStack(args: OfflineStackArgs): Promise<Stack> {
     const pulumiCommand = await PulumiCommand.get({ root: pulumiToolsRoot });
     return LocalWorkspace.createOrSelectStack(
         { stackName: args.stackName, projectName: args.projectName, program: args.program },
-        { workDir: args.workDir, envVars: offlineEnvironment(args.passphrase), pulumiCommand },
+        { workDir: args.workDir, envVars: offlineEnvironment(args.passphrase, args.stateDir), pulumiCommand },
     );
 }

@@ -10,6 +10,7 @@ import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
 import { cliEcho } from "../support/cli-echo";
 import { type ConsumerProject, createConsumerProject, readmeUsageExample } from "../support/consumer-project";
+import { itLeavingPrimaryAlone } from "../support/primary-guard";
 
 /**
  * A user's path, end to end: the package as `npm pack` ships it, installed into a Pulumi
@@ -19,6 +20,7 @@ import { type ConsumerProject, createConsumerProject, readmeUsageExample } from 
  */
 describe("the package in a user's own Pulumi project, under the plain pulumi CLI", function () {
     this.timeout(15 * 60_000);
+    const itReadOnly = itLeavingPrimaryAlone(() => admin);
 
     let scratch: string;
     let services: LocalServices;
@@ -74,19 +76,12 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         await pulumi(["config", "set", "--secret", "secondaryKey"], wellKnownKeys.secondary[0]);
     });
 
-    afterEach(async () => {
-        const writes = (await admin.requests("primary")).filter(
-            (request) => request.method !== "GET" && !request.path.endsWith("/:export"),
-        );
-        expect(writes, "requests that would change the primary").to.deep.equal([]);
-    });
-
     after(async () => {
         await services?.stop();
         if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
     });
 
-    it("ships only the library, the failover client, the emulator, the README and the LICENSE", () => {
+    itReadOnly("ships only the library, the failover client, the emulator, the README and the LICENSE", () => {
         const listed = JSON.parse(
             execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
                 cwd: repoRoot,
@@ -105,14 +100,14 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         ]);
     });
 
-    it("exports the failover client as replicated-language-project/runtime", () => {
+    itReadOnly("exports the failover client as replicated-language-project/runtime", () => {
         const script =
             "process.stdout.write(typeof require('replicated-language-project/runtime').createFailoverClient)";
         const loaded = execFileSync(process.execPath, ["-e", script], { cwd: consumer.dir, encoding: "utf8" });
         expect(loaded).to.equal("function");
     });
 
-    it("`pulumi up` replicates the README's projects, and the outputs show their deployments", async () => {
+    itReadOnly("`pulumi up` replicates the README's projects, and the outputs show their deployments", async () => {
         const printed = await pulumi(["up", "--yes"]);
         expect(printed).to.match(/\+ 3 created/);
         const outputs = JSON.parse(await pulumi(["stack", "output", "--json"])) as {
@@ -123,7 +118,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         await pulumi(["preview", "--expect-no-changes"]);
     });
 
-    it("`pulumi preview --diff` shows a primary edit, and `--expect-no-changes` fails on it", async () => {
+    itReadOnly("`pulumi preview --diff` shows a primary edit, and `--expect-no-changes` fails on it", async () => {
         await admin.editProject("primary", "travel-clu", {
             op: "addUtterance",
             utterance: { text: "fly me to Oslo", intent: "BookFlight" },
@@ -136,7 +131,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         expect(gate).to.be.instanceOf(PulumiCommandError);
     });
 
-    it("`pulumi up` resyncs, then `pulumi refresh` and `pulumi destroy` leave nothing behind", async () => {
+    itReadOnly("`pulumi up` resyncs, then `pulumi refresh` and `pulumi destroy` leave nothing behind", async () => {
         expect(await pulumi(["up", "--yes"])).to.match(/~ 1 updated/);
         await pulumi(["preview", "--expect-no-changes"]);
         await pulumi(["refresh", "--yes"]);
@@ -148,7 +143,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         expect(left.value).to.deep.equal([]);
     });
 
-    it("never writes a key to the state or prints one", () => {
+    itReadOnly("never writes a key to the state or prints one", () => {
         const state = fs
             .readdirSync(path.join(scratch, "state"), { recursive: true, withFileTypes: true })
             .filter((entry) => entry.isFile())

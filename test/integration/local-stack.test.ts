@@ -62,7 +62,7 @@ describe("the main command's flow (`npm start`): the local default stack through
         for (const sample of sampleProjects) {
             const replica = outputs[sample.file.metadata.projectName]!;
             expect(replica.kind).to.equal(sample.file.metadata.projectKind);
-            expect(replica.deployment).to.match(/^production serves production-\d{8}T\d{6}-[0-9a-f]{32}$/);
+            expect(replica.deployment).to.match(/^production serves production-[0-9a-f]{8}-\d{8}T\d{6}-[0-9a-f]{32}$/);
             expect(replica.evaluation.status).to.equal("succeeded");
         }
     });

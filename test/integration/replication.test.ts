@@ -1,12 +1,11 @@
-import * as path from "node:path";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
-import { repoRoot } from "../../scripts/pulumi/offline-workspace";
 import { localProgram } from "../../stacks/local/program";
 import { sampleProjects } from "../../stacks/local/samples";
 import { cliEcho } from "../support/cli-echo";
 import { readTree } from "../support/read-tree";
 import { emulatorKeys, ReplicationBed } from "../support/replication-bed";
+import { itLeavingPrimaryAlone } from "../support/primary-guard";
 
 /** Edits a user makes in Language Studio, one per project kind. */
 const edits = {
@@ -28,6 +27,7 @@ const expectedChanges: Record<keyof typeof edits, RegExp> = {
 
 describe("ReplicatedLanguageProject under the real Pulumi engine, against the emulator", function () {
     this.timeout(10 * 60_000);
+    const itReadOnly = itLeavingPrimaryAlone(() => bed.admin);
 
     let bed: ReplicationBed;
     let stack: Stack;
@@ -43,16 +43,11 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         stack = await bed.openStack(stackName, async () => localProgram(bed.resources()));
     });
 
-    afterEach(async () => {
-        expect(await bed.writesToPrimary(), "writing requests that reached the primary").to.deep.equal([]);
-    });
-
     after(async () => {
-        await stack?.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
         await bed?.stop();
     });
 
-    it("replicates every project kind with `up`: exported, imported, trained and deployed", async () => {
+    itReadOnly("replicates every project kind with `up`: exported, imported, trained and deployed", async () => {
         const result = await stack.up({ onOutput });
         expect(result.summary.resourceChanges).to.include({ create: sampleProjects.length + 1 });
         for (const sample of sampleProjects) {
@@ -71,11 +66,11 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         expect(await primaryExports(bed), "exports of the primary per create").to.deep.equal(oncePerProject);
     });
 
-    it("converges: `preview --expect-no-changes` passes", async () => {
+    itReadOnly("converges: `preview --expect-no-changes` passes", async () => {
         await stack.preview({ expectNoChanges: true, onOutput });
     });
 
-    it("keeps the replicas and the stack operable while the primary's region is down", async () => {
+    itReadOnly("keeps the replicas and the stack operable while the primary's region is down", async () => {
         // One project is enough to show it (each unreachable project costs the client's retries, ~15 s).
         await bed.admin.addFault({
             resource: "primary",
@@ -94,7 +89,7 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         );
     });
 
-    it("shows a pending resync in `preview --diff`: the new revision and what changed", async () => {
+    itReadOnly("shows a pending resync in `preview --diff`: the new revision and what changed", async () => {
         for (const [project, edit] of Object.entries(edits))
             await bed.admin.editProject("primary", project, edit as never);
         printed = "";
@@ -113,7 +108,7 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         expect(gate, "the out-of-sync gate").to.equal("failed");
     });
 
-    it("resyncs with `up`, exporting each primary once, and converges again", async () => {
+    itReadOnly("resyncs with `up`, exporting each primary once, and converges again", async () => {
         await bed.admin.clearRequests("primary");
         const result = await stack.up({ onOutput });
         expect(result.summary.resourceChanges).to.include({ update: sampleProjects.length });
@@ -124,7 +119,7 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         await stack.preview({ expectNoChanges: true, onOutput });
     });
 
-    it("does not retrain when the primary was saved without content changes", async () => {
+    itReadOnly("does not retrain when the primary was saved without content changes", async () => {
         await bed.admin.editProject("primary", "travel-clu", { op: "touch" });
         await bed.admin.clearRequests("secondary");
         const preview = await stack.preview({ diff: true });
@@ -135,34 +130,43 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         await stack.preview({ expectNoChanges: true });
     });
 
-    it("fails the daily check (`preview --refresh --expect-no-changes`) on a deleted secondary deployment, saying why", async () => {
-        const api = bed.secondaryApi("Conversation");
-        await api.run("DELETE", "/travel-clu/deployments/production");
-        const gate = await stack.preview({ refresh: true, expectNoChanges: true, onOutput }).then(
-            () => "passed",
-            () => "failed",
-        );
-        expect(gate, "the daily check").to.equal("failed");
-        printed = "";
-        // With --diff the engine prints diagnostics on stderr.
-        await stack.preview({ refresh: true, diff: true, onOutput, onError: onOutput });
-        // The drift as a property change (the deployment and the model it served, gone), then the plan's reason.
-        expect(printed).to.match(/- deployment\s*: \{[^}]*- modelId\s*: "production-[^"]+"/);
-        expect(printed).to.include('plan: deploy (deployment "production" does not exist on the secondary)');
-    });
+    itReadOnly(
+        "fails the daily check (`preview --refresh --expect-no-changes`) on a deleted secondary deployment, saying why",
+        async () => {
+            const api = bed.secondaryApi("Conversation");
+            await api.run("DELETE", "/travel-clu/deployments/production");
+            const gate = await stack.preview({ refresh: true, expectNoChanges: true, onOutput }).then(
+                () => "passed",
+                () => "failed",
+            );
+            expect(gate, "the daily check").to.equal("failed");
+            printed = "";
+            // With --diff the engine prints diagnostics on stderr.
+            await stack.preview({ refresh: true, diff: true, onOutput, onError: onOutput });
+            // The drift as a property change (the deployment and the model it served, gone), then the plan's reason.
+            expect(printed).to.match(/- deployment\s*: \{[^}]*- modelId\s*: "production-[^"]+"/);
+            expect(printed).to.match(
+                /plan: deploy \(deployment "production" does not exist on the secondary: production-[0-9a-f]{8}\)/,
+            );
+        },
+    );
 
-    it("reflects what the secondary holds after `refresh`, and redeploys with `up`", async () => {
+    itReadOnly("reflects what the secondary holds after `refresh`, and redeploys with `up`", async () => {
         const api = bed.secondaryApi("Conversation");
         await stack.refresh({ onOutput });
         const resources = (await stack.exportStack()).deployment.resources as { urn: string; outputs?: object }[];
         const replica = resources.find((resource) => resource.urn.endsWith("::travel-clu"))!;
-        expect(replica.outputs).to.have.property("trainedModel");
+        // The deployment is gone, and so is the serving model it named; the model itself is still kept.
         expect(replica.outputs, "outputs after refresh").not.to.have.property("deployment");
+        expect(replica.outputs).not.to.have.property("trainedModel");
+        expect(replica.outputs)
+            .to.have.nested.property("keptModels[0].label")
+            .that.matches(/^production-[0-9a-f]{8}$/);
         printed = "";
         const preview = await stack.preview({ onOutput });
         expect(preview.changeSummary).to.include({ update: 1 });
         expect(printed).to.match(
-            /ReplicatedLanguageProject \(travel-clu\):\n\s+plan: deploy \(deployment "production" does not exist on the secondary\)/,
+            /ReplicatedLanguageProject \(travel-clu\):\n\s+plan: deploy \(deployment "production" does not exist on the secondary: production-[0-9a-f]{8}\)/,
         );
         await bed.admin.clearRequests("secondary");
         await stack.up({ onOutput });
@@ -173,9 +177,9 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         expect((await api.send("GET", "/travel-clu/deployments/production")).status).to.equal(200);
     });
 
-    it("keeps the keys out of the state files, the CLI output and the outputs", async () => {
+    itReadOnly("keeps the keys out of the state files, the CLI output and the outputs", async () => {
         const outputs = JSON.stringify(await stack.outputs());
-        const state = readTree(path.join(repoRoot, ".pulumi-state"));
+        const state = readTree(bed.stateDir);
         for (const key of emulatorKeys) {
             expect(state, "state files").not.to.include(key);
             expect(everything, "CLI output").not.to.include(key);
@@ -183,7 +187,7 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         }
     });
 
-    it("removes every replica with `destroy`, leaving the primary as it was", async () => {
+    itReadOnly("removes every replica with `destroy`, leaving the primary as it was", async () => {
         const result = await stack.destroy({ onOutput });
         expect(result.summary.resourceChanges).to.include({ delete: sampleProjects.length + 1 });
         for (const sample of sampleProjects) {

@@ -48,6 +48,8 @@ describe("the provider shim under the real Pulumi engine", function () {
             stackName,
             projectName: "shim-proof",
             workDir,
+            // The stack lives and goes with this test's folder.
+            stateDir: path.join(workDir, "state"),
             program: async () => {
                 const echo = new Echo("echo", implementationFile, observationFile);
                 return { implementation: echo.implementation, observed: echo.observed };
@@ -56,7 +58,6 @@ describe("the provider shim under the real Pulumi engine", function () {
     });
 
     after(async () => {
-        await stack?.workspace.removeStack(stackName, { force: true }).catch(() => undefined);
         fs.rmSync(workDir, { recursive: true, force: true });
     });
 

@@ -9,6 +9,7 @@ import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
 import { LanguageApi } from "../contract/emulator/support/language-api";
 import type { PulumiFn } from "@pulumi/pulumi/automation";
+import { writesToPrimary } from "./primary-guard";
 
 /** Generous limits: these tests are about replication, the limiter has tests of its own. */
 const rateLimits = { readsPerMinute: 6_000, writesPerMinute: 600 };
@@ -52,20 +53,29 @@ export class ReplicationBed {
         return new LanguageApi(`${this.emulator.url}/secondary`, wellKnownKeys.secondary[0], familyOfKind(kind));
     }
 
-    /**
-     * The requests that would have changed the primary: anything but GETs and the export trigger
-     * (a POST that changes nothing). The log holds only what came after seeding, or after the
-     * last clear.
-     */
-    async writesToPrimary(): Promise<string[]> {
-        const requests = await this.admin.requests("primary");
-        return requests
-            .filter((request) => request.method !== "GET" && !request.path.endsWith("/:export"))
-            .map((request) => `${request.method} ${request.path}`);
+    /** The requests that would have changed the primary since seeding, or since the last clear. */
+    writesToPrimary(): Promise<string[]> {
+        return writesToPrimary(this.admin);
+    }
+
+    /** The storage account both emulated resources link: where the text projects' documents are. */
+    get storageConnectionString(): string {
+        return this.services.azurite.connectionString;
+    }
+
+    /** The file backend of this bed's stacks, inside its folder and removed with it. */
+    get stateDir(): string {
+        return path.join(this.workDir, "state");
     }
 
     openStack(stackName: string, program: PulumiFn) {
-        return openOfflineStack({ stackName, projectName: "replication-test", workDir: this.workDir, program });
+        return openOfflineStack({
+            stackName,
+            projectName: "replication-test",
+            workDir: this.workDir,
+            program,
+            stateDir: this.stateDir,
+        });
     }
 
     async stop(): Promise<void> {

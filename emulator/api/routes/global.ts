@@ -1,7 +1,6 @@
 import { familyOfKind, projectKindSchema, type ProjectKind } from "../../../provider/contract";
 import { supportedLanguagesByFamily } from "../../catalog/languages";
 import { prebuiltEntitiesFor } from "../../catalog/prebuilt-entities";
-import { trainingConfigsOf } from "../../catalog/training-configs";
 import { httpErrors } from "../../errors";
 import { ok, type HttpResponse } from "../../http/messages";
 import { pageOf } from "../paging";
@@ -21,7 +20,7 @@ export function listLanguages(ctx: RouteContext): HttpResponse {
 }
 
 export function listTrainingConfigVersions(ctx: RouteContext): HttpResponse {
-    return ok(pageOf(ctx, trainingConfigsOf(projectKindOf(ctx), ctx.apiVersion)));
+    return ok(pageOf(ctx, [...ctx.trainingConfigs.list(projectKindOf(ctx), ctx.apiVersion)]));
 }
 
 /** `multilingual=true` lists every component; otherwise `language` is required. */

@@ -6,7 +6,6 @@ import {
     type DataGenerationSettings,
     type EvaluationOptions,
 } from "../../../provider/contract";
-import { findTrainingConfig } from "../../catalog/training-configs";
 import { httpErrors } from "../../errors";
 import { isTerminal } from "../../jobs/progression";
 import { ok, type HttpResponse } from "../../http/messages";
@@ -38,7 +37,7 @@ export async function startTraining(ctx: RouteContext): Promise<HttpResponse> {
         throw httpErrors.invalidParameter("modelLabel", labelProblem);
     }
     const requestedConfig = options.trainingConfigVersion ?? "latest";
-    const config = findTrainingConfig(project.metadata.projectKind, ctx.apiVersion, requestedConfig);
+    const config = ctx.trainingConfigs.find(project.metadata.projectKind, ctx.apiVersion, requestedConfig);
     if (config === undefined) {
         throw httpErrors.invalidParameter(
             "trainingConfigVersion",

@@ -1,8 +1,8 @@
 import type { ErrorDetail } from "../../../provider/contract";
-import { findTrainingConfig } from "../../catalog/training-configs";
 import { newModelId } from "../../domain/identifiers";
+import { degradeModel } from "../../model/degrade-model";
 import { trainModel } from "../../model/train-model";
-import type { StoredJob, StoredProject } from "../../state/state-schema";
+import type { ProjectContent, StoredJob, StoredProject } from "../../state/state-schema";
 import type { JobEnvironment, OperationOf } from "../job-environment";
 import { loadTrainingData } from "./training-data";
 
@@ -10,7 +10,7 @@ import { loadTrainingData } from "./training-data";
  * Produces (or replaces) the model `modelLabel` from the working copy as it was when training
  * started (an import while it runs does not change what it learns); that copy is kept as the
  * model's snapshot for load-snapshot and snapshot exports. The model learns from the training
- * split, with the document texts as storage holds them now.
+ * split, with the document texts as storage holds them now; an admin rule may make it worse.
  */
 export async function runTraining(
     project: StoredProject,
@@ -23,7 +23,14 @@ export async function runTraining(
     if (problems.length > 0) {
         return [...problems];
     }
-    const config = findTrainingConfig(project.metadata.projectKind, job.apiVersion, operation.trainingConfigVersion)!;
+    const config = env.training.configs.find(
+        project.metadata.projectKind,
+        job.apiVersion,
+        operation.trainingConfigVersion,
+    )!;
+    const learn = (content: ProjectContent) => trainModel(content, operation.evaluationOptions, texts);
+    const quality = env.training.quality.takeFor(env.resource.name, project.metadata.projectName);
+    const trained = quality === undefined ? learn(snapshot) : degradeModel(learn(snapshot), snapshot, quality, learn);
     project.models[operation.modelLabel] = {
         label: operation.modelLabel,
         modelId: newModelId(operation.modelLabel, env.now),
@@ -33,7 +40,7 @@ export async function runTraining(
         expirationDate: config.modelExpirationDate,
         evaluationOptions: operation.evaluationOptions,
         snapshot,
-        trained: trainModel(snapshot, operation.evaluationOptions, texts),
+        trained,
     };
     return [];
 }

@@ -96,6 +96,64 @@ const editCases: readonly EditCase[] = [
     },
 ];
 
+/** Edits that change labels or settings, no item added or removed; on fresh copies of the samples. */
+const relabelCases: readonly EditCase[] = [
+    {
+        project: "RelabelledBot",
+        text: false,
+        edits: [
+            { op: "relabelUtterance", text: "what is the weather like", intent: "BookFlight" },
+            { op: "moveEntityLabel", item: "fly me to Lisbon tomorrow", category: "City", offset: 0, length: 3 },
+            { op: "changeSettings", settings: { confidenceThreshold: 0.8 } },
+        ],
+        check: (file) => {
+            const utterances = (file.assets as { utterances: { text: string; intent: string; entities: object[] }[] })
+                .utterances;
+            expect(utterances.find((u) => u.text === "what is the weather like")!.intent).to.equal("BookFlight");
+            expect(utterances.find((u) => u.text === "fly me to Lisbon tomorrow")!.entities).to.deep.include({
+                category: "City",
+                offset: 0,
+                length: 3,
+            });
+            expect(file.metadata.settings).to.deep.include({ confidenceThreshold: 0.8 });
+        },
+    },
+    {
+        project: "RelabelledTickets",
+        text: true,
+        edits: [{ op: "relabelDocument", location: "tickets/site-down.txt", classes: ["Billing"] }],
+        check: (file) => {
+            const documents = (file.assets as { documents: { location: string; class?: object }[] }).documents;
+            expect(documents.find((d) => d.location === "tickets/site-down.txt")!.class).to.deep.equal({
+                category: "Billing",
+            });
+        },
+    },
+    {
+        project: "RelabelledNews",
+        text: true,
+        edits: [{ op: "relabelDocument", location: "news/election.txt", classes: ["Politics", "Sports"] }],
+        check: (file) => {
+            const documents = (file.assets as { documents: { location: string; classes?: object[] }[] }).documents;
+            expect(documents.find((d) => d.location === "news/election.txt")!.classes).to.deep.equal([
+                { category: "Politics" },
+                { category: "Sports" },
+            ]);
+        },
+    },
+    {
+        project: "RelabelledContracts",
+        text: true,
+        edits: [{ op: "moveEntityLabel", item: "contracts/loan.txt", category: "Date", offset: 0, length: 9 }],
+        check: (file) => {
+            const documents = (file.assets as { documents: { location: string; entities: { labels: object[] }[] }[] })
+                .documents;
+            const labels = documents.find((d) => d.location === "contracts/loan.txt")!.entities[0]!.labels;
+            expect(labels).to.deep.include({ category: "Date", offset: 0, length: 9 });
+        },
+    },
+];
+
 describe("emulator: admin API", function () {
     let bed: TestBed;
     let clock: ManualClock;
@@ -117,6 +175,10 @@ describe("emulator: admin API", function () {
         }
         await clu.importProject(travelConversation());
         await clu.importProject(conciergeOrchestration());
+        await clu.importProject(travelConversation("RelabelledBot"));
+        await text.importProject(supportTicketsSingleLabel("RelabelledTickets").file);
+        await text.importProject(newsTopicsMultiLabel("RelabelledNews").file);
+        await text.importProject(contractsEntityRecognition("RelabelledContracts").file);
     });
 
     after(async () => {
@@ -124,7 +186,7 @@ describe("emulator: admin API", function () {
     });
 
     describe("Language Studio edits", () => {
-        for (const editCase of editCases) {
+        for (const editCase of [...editCases, ...relabelCases]) {
             it(`edits ${editCase.project}; every edit moves lastModifiedDateTime, even under a frozen clock`, async () => {
                 const api = editCase.text ? text : clu;
                 let last = (await api.read(`/${editCase.project}`, projectMetadataSchema)).lastModifiedDateTime;
@@ -148,6 +210,29 @@ describe("emulator: admin API", function () {
                 ["TravelBot", { op: "addUtterance", utterance: { text: "x", intent: "Undeclared" } }, 400],
                 ["TravelBot", { op: "addIntent", intent: { category: "Greet" } }, 400],
                 ["TravelBot", { op: "removeUtterance", text: "never said" }, 404],
+                ["TravelBot", { op: "relabelUtterance", text: "cancel booking TP1234", intent: "Undeclared" }, 400],
+                [
+                    "TravelBot",
+                    { op: "moveEntityLabel", item: "cancel booking TP1234", category: "City", offset: 0, length: 2 },
+                    404,
+                ],
+                [
+                    "TravelBot",
+                    {
+                        op: "moveEntityLabel",
+                        item: "cancel booking TP1234",
+                        category: "BookingCode",
+                        offset: 20,
+                        length: 9,
+                    },
+                    400,
+                ],
+                [
+                    "SupportTickets",
+                    { op: "relabelDocument", location: "tickets/site-down.txt", classes: ["Billing", "Outage"] },
+                    400,
+                ],
+                ["SupportTickets", { op: "relabelUtterance", text: "x", intent: "Billing" }, 400],
                 ["Nobody", { op: "touch" }, 404],
             ];
             for (const [project, edit, status] of attempts) {

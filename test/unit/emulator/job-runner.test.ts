@@ -1,4 +1,6 @@
 import { expect } from "chai";
+import { ModelQualityRules } from "../../../emulator/admin/model-quality";
+import { TrainingConfigCatalog } from "../../../emulator/catalog/training-config-catalog";
 import type { HostedResource } from "../../../emulator/config/hosted-resource";
 import { ManualClock } from "../../../emulator/jobs/clock";
 import type { JobEnvironment } from "../../../emulator/jobs/job-environment";
@@ -35,7 +37,8 @@ function projectState(): ResourceState {
 describe("emulator/jobs/job-runner", () => {
     let clock: ManualClock;
     let state: ResourceState;
-    const env = (): JobEnvironment => ({ resource, state, now: clock.now() });
+    const training = { configs: new TrainingConfigCatalog(), quality: new ModelQualityRules() };
+    const env = (): JobEnvironment => ({ resource, state, now: clock.now(), training });
 
     beforeEach(() => {
         clock = new ManualClock(Date.parse("2024-01-01T00:00:00Z"));

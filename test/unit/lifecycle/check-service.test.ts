@@ -39,6 +39,20 @@ const versions = (...offered: string[]) => ({
     status: 200,
     json: { value: offered.map((version) => ({ trainingConfigVersion: version, modelExpirationDate: "2027-08-26" })) },
 });
+/** The serving deployment, expiring on `expires`, its model trained with `version`. */
+const deployment = (expires: string, version: string) => ({
+    status: 200,
+    json: {
+        deploymentName: "production",
+        modelId: "production-1",
+        lastTrainedDateTime: "2026-11-01T10:00:00Z",
+        lastDeployedDateTime: "2026-11-01T10:00:00Z",
+        deploymentExpirationDate: expires,
+        modelTrainingConfigVersion: version,
+    },
+});
+/** The secondary has no such project or deployment: a replica that does not exist yet. */
+const notFound = { status: 404, json: { error: { code: "NotFound", message: "not found" } } };
 const refused = {
     status: 401,
     json: { error: { code: "401", message: "Access denied due to invalid subscription key." } },
@@ -92,35 +106,22 @@ describe("check: what only the service can say, asked with GETs before anything 
         expect(result.failures!.map((f) => f.property)).to.deep.equal(["secondary.endpoint"]);
     });
 
-    it("costs one GET on an unchanged preview, asking the kind's family seen last time first", async () => {
+    it("costs one GET of the primary and two of the secondary on an unchanged preview", async () => {
         const kind = "CustomEntityRecognition";
-        const { result, requests } = await run(news(), olds(kind), project(kind));
+        const serving = deployment("2028-10-22", "2022-05-01");
+        const { result, requests } = await run(news(), olds(kind), project(kind), versions("2022-05-01"), serving);
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.include({ projectKind: kind, deploymentName: "production" });
-        expect(requests).to.deep.equal(["GET https://primary.example/language/authoring/analyze-text/projects/faq"]);
-    });
-
-    it("proves the secondary again when its connection, kind, api-version or training version changed", async () => {
-        const changes = [
-            { secondary: { endpoint: "https://secondary.example", key: "00000000000000000000000000000000" } },
-            { projectKind: "Orchestration" },
-            { apiVersion: "2022-05-01" },
-            { training: { trainingConfigVersion: "2022-09-01" } },
-        ];
-        for (const change of changes) {
-            const { result, requests } = await run(
-                news(),
-                olds("Conversation", change),
-                project("Conversation"),
-                versions(),
-            );
-            expect(result.failures, JSON.stringify(change)).to.equal(undefined);
-            expect(requests[1], JSON.stringify(change)).to.match(/secondary.*training-config-versions$/);
-        }
+        expect(result.inputs).not.to.have.property("renewal");
+        expect(requests).to.deep.equal([
+            "GET https://primary.example/language/authoring/analyze-text/projects/faq",
+            "GET https://secondary.example/language/authoring/analyze-text/projects/global/training-config-versions",
+            "GET https://secondary.example/language/authoring/analyze-text/projects/faq/deployments/production",
+        ]);
     });
 
     it("exports nothing for a replica that does not exist yet: its create exports, once", async () => {
-        const { result, requests } = await run(news(), {}, project("Conversation"), versions());
+        const { result, requests } = await run(news(), {}, project("Conversation"), versions(), notFound);
         expect(requests.every((request) => request.startsWith("GET "))).to.equal(true);
         expect(result.inputs!.primaryRevision).to.deep.equal({
             lastModifiedDateTime,
@@ -135,7 +136,7 @@ describe("check: what only the service can say, asked with GETs before anything 
                 ...moved,
                 primaryRevision: { lastModifiedDateTime: "2026-01-01T00:00:00Z", changes: "" },
             };
-            const { result, requests } = await run(news(), earlier, project("Conversation"), versions());
+            const { result, requests } = await run(news(), earlier, project("Conversation"), versions(), notFound);
             expect(
                 requests.some((request) => request.includes(":export")),
                 JSON.stringify(moved),
@@ -148,8 +149,11 @@ describe("check: what only the service can say, asked with GETs before anything 
         const http = scriptedSend(
             project("Conversation"),
             versions(),
+            notFound,
             project("Conversation"),
+            notFound,
             project("Conversation"),
+            notFound,
         );
         const io = { send: http.send, clock: new FakeClock() };
         for (const name of ["faq", "travel", "tickets"]) {
@@ -159,10 +163,29 @@ describe("check: what only the service can say, asked with GETs before anything 
         expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(1);
     });
 
+    it("records a renewal, with the newest configuration, when the deployment expires within the window", async () => {
+        // The fake clock says 2026-11-22: the deployment expires in 10 days.
+        const offered = {
+            status: 200,
+            json: {
+                value: [
+                    { trainingConfigVersion: "2022-09-01", modelExpirationDate: "2025-12-02" },
+                    { trainingConfigVersion: "2026-06-01", modelExpirationDate: "2028-06-01" },
+                ],
+            },
+        };
+        const serving = deployment("2026-12-02", "2022-09-01");
+        const { result } = await run(news(), olds("Conversation"), project("Conversation"), offered, serving);
+        expect(result.inputs!.renewal).to.deep.equal({
+            trainingConfigVersion: "2026-06-01",
+            reason: 'deployment "production" expires on 2026-12-02, in 10 days (warning window 30 days); its training configuration 2022-09-01 expired on 2025-12-02: retrained with training configuration 2026-06-01 (expires 2028-06-01)',
+        });
+    });
+
     it("does not fail a preview because the secondary does not answer: up will find out", async () => {
         const down = { status: 503, json: { error: { code: "ServiceUnavailable", message: "busy" } } };
-        const script = [project("Conversation"), down, down, down, down, down];
-        const { result, requests } = await run(news(), {}, ...script);
+        const script = [project("Conversation"), ...Array.from({ length: 10 }, () => down)];
+        const { result, requests } = await run(news(), olds("Conversation"), ...script);
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.include({ projectKind: "Conversation" });
         expect(requests.filter((request) => request.includes("training-config-versions"))).to.have.length(5);

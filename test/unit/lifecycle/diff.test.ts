@@ -31,7 +31,7 @@ const synced: ReplicaState = {
     deploymentName: "prod",
     modelLabel: "prod",
     onDelete: "delete",
-    timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15 },
+    timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15, gate: 30 },
     polling: { initialIntervalMs: 1000, maxIntervalMs: 30000 },
     importedContentHash: "sha256:a",
     trainedFrom: {
@@ -48,12 +48,18 @@ const synced: ReplicaState = {
         modelExpirationDate: "2027-01-01",
         evaluation: { status: "pending" },
     },
-    deployment: { name: "prod", modelId: "prod-1", lastDeployedDateTime: "t", expirationDate: "2027-01-01" },
+    deployment: {
+        name: "prod",
+        modelId: "prod-1",
+        lastDeployedDateTime: "t",
+        expirationDate: "2027-01-01",
+        trainingConfigVersion: "2022-09-01",
+    },
 };
 const state = synced as unknown as Record<string, unknown>;
 
 describe("diff", () => {
-    it("leaves an in-sync replica to the engine's input comparison", async () => {
+    it("leaves an in-sync replica (trained before candidate labels) to the engine's input comparison", async () => {
         expect(await diff("id", state, news)).to.deep.equal({});
     });
 
@@ -86,6 +92,14 @@ describe("replica state", () => {
         const outputs = outputsOf({ ...synced, lastSyncedAt: undefined, deployment: undefined }, {});
         expect(JSON.stringify(outputs)).not.to.include("undefined");
         expect(outputs).not.to.have.property("deployment");
+    });
+
+    it("keeps what the model trained before candidate labels was trained from, by its label", () => {
+        const model = { label: "prod", modelId: "prod-1", lastTrainedDateTime: "t" };
+        const seen = { project: { lastModifiedDateTime: "t" }, models: [model] } as never;
+        const next = withObservation(synced, seen);
+        expect(next.keptModels).to.deep.equal([{ ...model, trainedFrom: synced.trainedFrom }]);
+        expect(next).not.to.have.property("trainedFrom");
     });
 
     it("forgets the imported content when the secondary project is gone, so it is imported again", () => {

@@ -1,34 +1,25 @@
 import { expect } from "chai";
 import type { AuthoringClient } from "../../../provider/client/authoring-client";
 import type { TrainingJobState } from "../../../provider/contract";
-import { checkedInputsSchema } from "../../../provider/lifecycle/inputs";
 import type { ReplicaState } from "../../../provider/lifecycle/replica-state";
-import { type StepRun, stepRunners } from "../../../provider/lifecycle/replication-steps";
+import type { StepRun } from "../../../provider/lifecycle/step-run";
+import { stepRunners } from "../../../provider/lifecycle/step-runners";
+import type { PlannedStep } from "../../../provider/plan/plan-replication";
+import { checkedInputsFor } from "../../support/checked-inputs";
 import { FakeClock } from "../../support/fake-clock";
 
-const inputs = checkedInputsSchema.parse({
-    primary: { endpoint: "http://127.0.0.1:9/primary", key: "p" },
-    secondary: { endpoint: "http://127.0.0.1:9/secondary", key: "s" },
-    projectName: "faq",
-    secondaryProjectName: "faq",
-    projectKind: "Conversation",
-    deploymentName: "prod",
-    modelLabel: "prod",
-    primaryRevision: {
-        lastModifiedDateTime: "2026-11-20T10:00:00Z",
-        contentHash: "sha256:new",
-        items: {},
-        changes: "",
-    },
-});
+const inputs = checkedInputsFor();
 const trainTarget = 'prod <- {"trainingConfigVersion":"latest","trainingMode":"standard"}';
 const base = `http://127.0.0.1:9/secondary/language/authoring/analyze-conversations/projects/faq`;
+
+const trainStep: PlannedStep = { name: "train", reason: "test", label: "prod" };
 
 function trainingJob(
     jobId: string,
     status: TrainingJobState["status"],
     createdDateTime: string,
     trainingMode: "standard" | "advanced" = "standard",
+    modelLabel = "prod",
 ): TrainingJobState {
     const phase = { percentComplete: status === "succeeded" ? 100 : 50, status };
     return {
@@ -36,7 +27,7 @@ function trainingJob(
         status,
         createdDateTime,
         lastUpdatedDateTime: createdDateTime,
-        result: { modelLabel: "prod", trainingConfigVersion: "2022-09-01", trainingMode, trainingStatus: phase },
+        result: { modelLabel, trainingConfigVersion: "2022-09-01", trainingMode, trainingStatus: phase },
     };
 }
 
@@ -63,7 +54,7 @@ function fakeSecondary(running: TrainingJobState[]) {
                 ),
             };
         },
-        findModel: async () => undefined,
+        getModel: async () => ({ label: "prod", modelId: "prod-2", lastTrainedDateTime: "2026-11-22T08:00:00Z" }),
     };
     return { client: client as unknown as AuthoringClient, calls };
 }
@@ -83,6 +74,10 @@ function stepRun(
         } as ReplicaState,
         primary: secondary,
         secondary,
+        runtime: () => {
+            throw new Error("no prediction in these tests");
+        },
+        warn: () => undefined,
         context: () => ({
             clock,
             polling: { firstMs: 10, intervalMs: 10, maxMs: 10 },
@@ -104,23 +99,27 @@ describe("replication steps: which training job a run waits for", () => {
             statusUrl: `${base}/train/jobs/left`,
         };
         const run = stepRun(client, { pendingJob });
-        await stepRunners.train(run);
+        await stepRunners.train(run, trainStep);
         expect(calls).to.deep.equal(["poll left"]);
-        expect(run.state.trainedFrom).to.deep.equal({
-            contentHash: "sha256:new",
-            trainingSignature: trainTarget.split(" <- ")[1],
-        });
+        expect(run.state.keptModels).to.deep.equal([
+            {
+                label: "prod",
+                modelId: "prod-2",
+                lastTrainedDateTime: "2026-11-22T08:00:00Z",
+                trainedFrom: { contentHash: "sha256:new", trainingSignature: trainTarget.split(" <- ")[1] },
+            },
+        ]);
     });
 
     it("adopts a job of this label already running since the last import", async () => {
         const { client, calls } = fakeSecondary([trainingJob("running", "running", "2026-11-22T07:30:00Z")]);
-        await stepRunners.train(stepRun(client, {}));
+        await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "poll running"]);
     });
 
     it("cancels a job that trains content older than the import, then starts a new one", async () => {
         const { client, calls } = fakeSecondary([trainingJob("old", "running", "2026-11-22T06:00:00Z")]);
-        await stepRunners.train(stepRun(client, {}));
+        await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "cancel old", "poll old", "start", "poll new"]);
     });
 
@@ -132,7 +131,7 @@ describe("replication steps: which training job a run waits for", () => {
             contentHash: "sha256:new",
             statusUrl: `${base}/train/jobs/left`,
         };
-        await stepRunners.train(stepRun(client, { pendingJob }, ["import"]));
+        await stepRunners.train(stepRun(client, { pendingJob }, ["import"]), trainStep);
         expect(calls).to.deep.equal(["list", "cancel old", "poll old", "start", "poll new"]);
     });
 
@@ -141,7 +140,7 @@ describe("replication steps: which training job a run waits for", () => {
             trainingJob("older", "succeeded", "2026-11-22T06:00:00Z"),
             trainingJob("killed-run", "succeeded", "2026-11-22T07:30:00Z"),
         ]);
-        await stepRunners.train(stepRun(client, {}));
+        await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "poll killed-run"]);
     });
 
@@ -149,13 +148,13 @@ describe("replication steps: which training job a run waits for", () => {
         const { client, calls } = fakeSecondary([
             trainingJob("advanced", "succeeded", "2026-11-22T07:30:00Z", "advanced"),
         ]);
-        await stepRunners.train(stepRun(client, {}));
+        await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "start", "poll new"]);
     });
 
     it("trains again when the newest job of this label failed", async () => {
         const { client, calls } = fakeSecondary([trainingJob("failed", "failed", "2026-11-22T07:30:00Z")]);
-        await stepRunners.train(stepRun(client, {}));
+        await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "start", "poll new"]);
     });
 
@@ -167,7 +166,25 @@ describe("replication steps: which training job a run waits for", () => {
             contentHash: "sha256:new",
             statusUrl: `${base}/train/jobs/left`,
         };
-        await stepRunners.train(stepRun(client, { pendingJob }));
+        await stepRunners.train(stepRun(client, { pendingJob }), trainStep);
         expect(calls).to.deep.equal(["list", "start", "poll new"]);
+    });
+
+    it("cancels a running job of another of the replica's candidates: it trains older content", async () => {
+        const stale = trainingJob("old", "running", "2026-11-22T07:30:00Z", "standard", "prod-0123abcd");
+        const { client, calls } = fakeSecondary([stale]);
+        await stepRunners.train(stepRun(client, {}), trainStep);
+        expect(calls).to.deep.equal(["list", "cancel old", "poll old", "start", "poll new"]);
+    });
+
+    it("leaves a running job of a label that is not the replica's, and says so", async () => {
+        const theirs = trainingJob("theirs", "running", "2026-11-22T07:30:00Z", "standard", "experiment");
+        const { client, calls } = fakeSecondary([theirs]);
+        const failure = await stepRunners.train(stepRun(client, {}), trainStep).then(
+            () => "trained",
+            (error: Error) => error.message,
+        );
+        expect(failure).to.match(/job theirs is already training model "experiment"/);
+        expect(calls).to.deep.equal(["list"]);
     });
 });

@@ -70,4 +70,13 @@ describe("ReplicatedLanguageProject: what the program gives reaches check", () =
         const empty = new ReplicatedLanguageProject("empty", undefined as unknown as ReplicatedLanguageProjectArgs);
         expect(await resolve(empty.urn)).to.include("empty");
     });
+
+    it("keeps the documents' connection string secret, and the gate's thresholds readable", async () => {
+        const connectionString = "DefaultEndpointsProtocol=https;AccountName=docs;AccountKey=c2VjcmV0LWtleQ==";
+        const promotion = { minMicroF1: 0.8, parity: { minAgreement: 0.9, documents: { connectionString } } };
+        const { registration } = await registered(recording, { ...valid, promotion }, "gated");
+        expect(registration.inputs.promotion).to.deep.equal(promotion);
+        expect(isWireSecret(registration.wire.promotion.parity.documents.connectionString)).to.equal(true);
+        expect(isWireSecret(registration.wire.promotion.minMicroF1)).to.equal(false);
+    });
 });

@@ -7,6 +7,7 @@ import type { ApiFamily, ApiVersion, JobState, TrainingJobState } from "../../..
 import { pollUntilDone, type JobProgress, type PollSchedule } from "../../../../provider/lro/poll-until-done";
 import type { ManualClock } from "../../../../emulator/jobs/clock";
 import type { TestBed } from "../../emulator/support/test-bed";
+import { testSignal } from "../../../support/test-signal";
 
 /**
  * The client's clock for tests that must not wait: every sleep is recorded and returns at once.
@@ -113,6 +114,7 @@ function poll<State extends JobState>(
         poll: fetchState,
         deadline: clock.now() + (options.deadlineMs ?? 5_000),
         clock,
+        signal: testSignal(),
         schedule: options.schedule ?? { firstMs: 0, intervalMs: 1, maxMs: 5 },
         ...(percentOf === undefined ? {} : { percentOf }),
         onProgress: (progress) => options.progress?.push(progress),

@@ -9,6 +9,7 @@ import {
     type ExportedProject,
     type JobState,
 } from "../../../../provider/contract";
+import { testSignal } from "../../../support/test-signal";
 
 /** An answer as the tests inspect it: status, headers, the raw text and the parsed JSON (if any). */
 export interface Answer {
@@ -101,6 +102,7 @@ export class LanguageApi {
         maxPolls = 10,
     ): Promise<z.output<Schema>> {
         for (let poll = 1; poll <= maxPolls; poll++) {
+            testSignal().throwIfAborted();
             const job = expectBody(await this.sendTo("GET", statusUrl), 200, schema, `GET ${statusUrl}`);
             if (jobStatusMeanings[job.status].terminal) {
                 return job;

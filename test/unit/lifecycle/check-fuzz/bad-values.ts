@@ -5,6 +5,8 @@ export const secrets = {
     primaryKey: "5f0c1e2d3a4b5c6d7e8f90a1b2c3d4e5",
     secondaryKey: "a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4",
     clientSecret: "Qx8~fuzz.Client_Secret-Value-0123456789ab",
+    connectionString:
+        "DefaultEndpointsProtocol=https;AccountName=fuzzdocs;AccountKey=RnV6ekFjY291bnRLZXkwMTIzNDU2Nzg5==;EndpointSuffix=core.windows.net",
 } as const;
 
 /** Values of the wrong JSON type for each kind of field. */
@@ -56,7 +58,24 @@ const names = [
  */
 export function badStrings(field: SchemaField): string[] {
     const key = field.path.at(-1)!;
-    if (["projectName", "secondaryProjectName", "deploymentName", "modelLabel"].includes(key)) return names;
+    if (["projectName", "secondaryProjectName", "deploymentName", "modelLabel", "servingModel"].includes(key)) {
+        return names;
+    }
+    if (key === "retrainToken") {
+        return ["", " ", " leading", "trailing ", "tab\there", "line\nbreak", "ключ", "x".repeat(101)];
+    }
+    if (key === "connectionString") {
+        const real = secrets.connectionString;
+        return [
+            "",
+            " ",
+            `${real}\n`,
+            ` ${real}`,
+            "not a connection string",
+            "AccountKey=only-a-key-0123",
+            "ключ=1;AccountName=x",
+        ];
+    }
     if (key === "endpoint") {
         return [
             "",

@@ -11,7 +11,13 @@ export interface FuzzCase {
     broken: string[];
 }
 
-type Mutation = { title: string; broken: string[]; apply: (inputs: Record<string, unknown>) => void };
+type Mutation = {
+    title: string;
+    broken: string[];
+    apply: (inputs: Record<string, unknown>) => void;
+    /** Top-level fields whose valid value the mutation relies on (the secret it pastes elsewhere). */
+    relies?: string[];
+};
 
 const entraId = {
     tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
@@ -35,12 +41,31 @@ export function validInputs(): Record<string, unknown> {
             evaluation: { kind: "percentage", trainingSplitPercentage: 80, testingSplitPercentage: 20 },
         },
         apiVersion: "2023-04-01",
-        timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15 },
+        timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15, gate: 30 },
         polling: { initialIntervalMs: 1_000, maxIntervalMs: 30_000 },
         rateLimits: { readsPerMinute: 100, writesPerMinute: 10 },
         onDelete: "delete",
+        promotion: {
+            mode: "enforce",
+            minMicroF1: 0.8,
+            minMacroF1: 0.7,
+            maxDropFromPrimary: 0.05,
+            parity: { minAgreement: 0.9, sampleSize: 20 },
+        },
+        keepModels: 2,
+        servingModel: "latest",
+        expiryWarningDays: 30,
+        retrainToken: "2026-11",
     };
 }
+
+/**
+ * Objects the valid inputs leave out (they only fit other project kinds), as a mutation inside
+ * them finds them: valid but for the mutation.
+ */
+const validObjects: Record<string, () => Record<string, unknown>> = {
+    "promotion.parity.documents": () => ({ connectionString: secrets.connectionString }),
+};
 
 /** Sets a value at a path, first switching a connection to the way of authenticating the path is about. */
 function setAt(inputs: Record<string, unknown>, path: string[], value: unknown): void {
@@ -51,8 +76,9 @@ function setAt(inputs: Record<string, unknown>, path: string[], value: unknown):
         connection[auth] ??= auth === "key" ? secrets.secondaryKey : { ...entraId };
     }
     let node = inputs;
-    for (const key of path.slice(0, -1)) {
-        if (node[key] === null || typeof node[key] !== "object") node[key] = {};
+    for (const [depth, key] of path.slice(0, -1).entries()) {
+        const where = path.slice(0, depth + 1).join(".");
+        if (node[key] === null || typeof node[key] !== "object") node[key] = validObjects[where]?.() ?? {};
         node = node[key] as Record<string, unknown>;
     }
     if (value === undefined) delete node[path.at(-1)!];
@@ -146,20 +172,60 @@ const afterSchema: Mutation[] = [
     set(["secondary"], { endpoint: "https://regional.fuzz.example", key: secrets.primaryKey }, "the same key twice", [
         "secondary.endpoint",
     ]),
+    {
+        title: "parity for a text project without its documents' storage",
+        broken: ["promotion.parity.documents"],
+        apply: (inputs) => {
+            inputs.projectKind = "CustomSingleLabelClassification";
+            delete (inputs.training as Record<string, unknown>).trainingMode;
+        },
+    },
+    set(
+        ["promotion", "parity", "documents"],
+        { connectionString: secrets.connectionString },
+        "documents' storage for a conversations project",
+    ),
 ];
+
+/** A secret pasted where it does not belong: it is recognised only while its own field holds it. */
+const pasted = (from: string, path: string[], value: string, title: string): Mutation => ({
+    ...set(path, value, title),
+    relies: [from],
+});
 
 /** Secrets pasted where they do not belong. */
 const misplacedSecrets: Mutation[] = [
-    ...["projectName", "secondaryProjectName", "deploymentName", "modelLabel"].map((field) =>
-        set([field], secrets.primaryKey, `primary.key pasted as ${field}`),
+    ...["projectName", "secondaryProjectName", "deploymentName", "modelLabel", "retrainToken", "servingModel"].map(
+        (field) => pasted("primary", [field], secrets.primaryKey, `primary.key pasted as ${field}`),
     ),
     set(["primary", "endpoint"], secrets.primaryKey, "primary.key pasted as primary.endpoint"),
-    set(["secondary", "endpoint"], `https://x.example/${secrets.primaryKey}`, "primary.key inside secondary.endpoint"),
+    pasted(
+        "primary",
+        ["secondary", "endpoint"],
+        `https://x.example/${secrets.primaryKey}`,
+        "primary.key inside secondary.endpoint",
+    ),
     set(["secondary", "entraId", "tenantId"], secrets.clientSecret, "clientSecret pasted as tenantId"),
-    set(["deploymentName"], secrets.clientSecret, "clientSecret pasted as deploymentName"),
+    pasted("secondary", ["deploymentName"], secrets.clientSecret, "clientSecret pasted as deploymentName"),
     set(["primary", "apiKey"], secrets.primaryKey, "primary.key repeated as apiKey"),
-    set(["training", "trainingConfigVersion"], secrets.primaryKey, "primary.key pasted as trainingConfigVersion"),
-    set(["onDelete"], secrets.clientSecret, "clientSecret pasted as onDelete"),
+    pasted(
+        "primary",
+        ["training", "trainingConfigVersion"],
+        secrets.primaryKey,
+        "primary.key pasted as trainingConfigVersion",
+    ),
+    pasted("secondary", ["onDelete"], secrets.clientSecret, "clientSecret pasted as onDelete"),
+    {
+        title: "the documents' connection string pasted as retrainToken",
+        broken: ["retrainToken"],
+        apply: (inputs) => {
+            inputs.projectKind = "CustomSingleLabelClassification";
+            delete (inputs.training as Record<string, unknown>).trainingMode;
+            const parity = (inputs.promotion as { parity: Record<string, unknown> }).parity;
+            parity.documents = { connectionString: secrets.connectionString };
+            inputs.retrainToken = secrets.connectionString;
+        },
+    },
     set(["secondary", "entraId"], secrets.clientSecret, "clientSecret pasted as the whole entraId"),
 ];
 
@@ -174,7 +240,8 @@ function seeded(seed: number): () => number {
 /** Two faults in different top-level fields: both must be named. */
 function combinations(single: readonly Mutation[], count: number): Mutation[] {
     const random = seeded(11);
-    const topOf = (mutation: Mutation) => new Set(mutation.broken.map((path) => path.split(".")[0]));
+    const topOf = (mutation: Mutation) =>
+        new Set([...mutation.broken.map((path) => path.split(".")[0]), ...(mutation.relies ?? [])]);
     const pairs: Mutation[] = [];
     while (pairs.length < count) {
         const a = single[Math.floor(random() * single.length)]!;

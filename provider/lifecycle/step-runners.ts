@@ -1,0 +1,7 @@
+import type { StepName } from "../plan/plan-replication";
+import { promotionRunners } from "./promotion-steps";
+import { replicationRunners } from "./replication-steps";
+import type { StepRunner } from "./step-run";
+
+/** The runner of every planned step. */
+export const stepRunners: Readonly<Record<StepName, StepRunner>> = { ...replicationRunners, ...promotionRunners };
