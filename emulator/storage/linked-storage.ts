@@ -16,9 +16,18 @@ export class LinkedStorage {
 
     constructor(connectionString: string) {
         this.accountName = /(?:^|;)AccountName=([^;]+)/i.exec(connectionString)?.[1] ?? "(unnamed account)";
-        // One quick try: a dead storage account must fail the job, not stall the request for minutes.
+        // A few quick tries. One is not enough: the client keeps sockets alive and Azurite closes
+        // them after 5 idle seconds, so under load a read can go out on a socket the server is
+        // closing and meet "socket hang up" (ECONNRESET), which says nothing about the account;
+        // the retry goes out on a new socket. A dead storage account still fails the job within
+        // seconds (a refused connection fails each try at once), not after minutes.
         this.client = BlobServiceClient.fromConnectionString(connectionString, {
-            retryOptions: { maxTries: 1, tryTimeoutInMs: 10_000, retryPolicyType: StorageRetryPolicyType.FIXED },
+            retryOptions: {
+                maxTries: 3,
+                tryTimeoutInMs: 5_000,
+                retryDelayInMs: 50,
+                retryPolicyType: StorageRetryPolicyType.FIXED,
+            },
         });
     }
 
