@@ -50,10 +50,13 @@ export interface LocalStackRun {
 /**
  * Each command as `pulumi` runs it: no confirmation prompt, no preview before an update, and
  * the daily check as a preview that first refreshes (so drift on the secondary counts) and fails
- * on any pending change.
+ * on any pending change. `up` keeps going past a replica that fails (a training job that
+ * failed, a region that does not answer): the other replicas still sync, the command still
+ * fails naming it, and the failed replica's state keeps what it completed, so the next `up`
+ * resumes it from its first unfinished step.
  */
 const pulumiCommands: Readonly<Record<Exclude<LocalCommand, "edit-primary" | "serve">, readonly string[]>> = {
-    up: ["up", "--yes", "--skip-preview"],
+    up: ["up", "--yes", "--skip-preview", "--continue-on-error"],
     preview: ["preview"],
     check: ["preview", "--refresh", "--expect-no-changes", "--diff"],
     refresh: ["refresh", "--yes", "--skip-preview"],

@@ -114,7 +114,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
             replicas: Record<string, { deployment: string; syncedRevision: { contentHash: string } }>;
         };
         expect(outputs.replicas.clu!.deployment).to.equal("production");
-        expect(outputs.replicas.orchestrator!.syncedRevision.contentHash).to.match(/^sha256:/);
+        expect(outputs.replicas.orchestrator!.syncedRevision.contentHash).to.match(/^sha256-items:/);
         await pulumi(["preview", "--expect-no-changes"]);
     });
 

@@ -67,7 +67,7 @@ describe("resuming an interrupted replication under the real Pulumi engine", fun
         );
         expect(replica.outputs)
             .to.have.property("importedContentHash")
-            .that.matches(/^sha256:/);
+            .that.matches(/^sha256-items:/);
         expect(replica.outputs).not.to.have.property("trainedFrom");
         const stored = readTree(bed.stateDir);
         for (const key of emulatorKeys) expect(stored, "the partial state holds no plain key").not.to.include(key);
