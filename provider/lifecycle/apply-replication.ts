@@ -2,7 +2,8 @@ import { LanguageApiError } from "../client/language-api-error";
 import { JobDeadlineError } from "../lro/job-errors";
 import { observeReplica, type ReplicaNames, type ReplicaObservation } from "../operations/observe-replica";
 import { type PlannedStep, planReplication } from "../plan/plan-replication";
-import { clientFor, normalizedEndpoint, runtimeClientFor } from "./connections";
+import { type Clock, systemClock } from "../client/clock";
+import { clientFor, normalizedEndpoint, runtimeClientFor, type TransportIo } from "./connections";
 import type { CheckedInputs } from "./inputs";
 import type { InternalProperties } from "./internal-properties";
 import { operationContextFor } from "./operation-context-for";
@@ -38,10 +39,11 @@ export async function applyReplication(
     inputs: CheckedInputs,
     previous: Partial<ReplicaState> | undefined,
     internal: InternalProperties,
+    io: TransportIo = {},
 ): Promise<{ id: string; state: ReplicaState }> {
     const log = resourceLog(internal.__urn, replicaLabelOf(inputs));
     try {
-        return await replicate(inputs, previous, internal, log);
+        return await replicate(inputs, previous, internal, log, io);
     } finally {
         await log.flushed();
     }
@@ -52,16 +54,17 @@ async function replicate(
     previous: Partial<ReplicaState> | undefined,
     internal: InternalProperties,
     log: ResourceLog,
+    io: TransportIo,
 ): Promise<{ id: string; state: ReplicaState }> {
     const id = replicaIdOf(given);
-    const secondary = clientFor(given.secondary, given.projectKind, given);
-    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(given, step, log);
+    const secondary = clientFor(given.secondary, given.projectKind, given, io);
+    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(given, step, log, io.clock);
 
     const staging = stagingNameOf(given);
     const names = replicaNamesOf({ ...given, ...(staging && { stagingDeploymentName: staging }) });
     const seen = await observeReplica(secondary, given.secondaryProjectName, names);
     const state = withObservation(baseStateOf(given, previous), seen);
-    const primary = clientFor(given.primary, given.projectKind, given);
+    const primary = clientFor(given.primary, given.projectKind, given, io);
     await adoptItemHashes(state, given, secondary, context("export"));
     // From here on the revision has its content hash, which names the candidate model.
     const inputs = await withContentHash(given, state, primary, context("export"));
@@ -70,7 +73,7 @@ async function replicate(
         state,
         primary,
         secondary,
-        runtime: (side) => runtimeClientFor(inputs[side]),
+        runtime: (side) => runtimeClientFor(inputs[side], io),
         context,
         warn: log.warn,
         completed: [],
@@ -95,7 +98,7 @@ async function replicate(
         const message = `replicating ${replicaLabelOf(inputs)}: ${current?.name} failed: ${(error as Error).message}${after ? ` (${after})` : ""}`;
         throw new ReplicationError(message, id, { ...run.state, ...internal });
     }
-    return { id, state: await recordSync(run, names, steps.length > 0) };
+    return { id, state: await recordSync(run, names, steps.length > 0, io.clock ?? systemClock) };
 }
 
 /** The plan as one line: each step with its reason. */
@@ -119,7 +122,7 @@ function mayStillBeRunning(error: unknown): boolean {
  * it, and its models and deployments are what the outputs show. A rollback is pinned to the
  * model it brought back, so that "previous" keeps meaning that model.
  */
-async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean): Promise<ReplicaState> {
+async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean, clock: Clock): Promise<ReplicaState> {
     const { inputs } = run;
     const seen = await observeReplica(run.secondary, inputs.secondaryProjectName, names).catch(() => undefined);
     const state = seen?.project ? withObservation(run.state, seen) : run.state;
@@ -129,7 +132,8 @@ async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean): 
     if (inputs.servingModel === "latest") delete state.servingPin;
     else if (state.trainedModel) state.servingPin = { request: inputs.servingModel, label: state.trainedModel.label };
     const contentHash = state.importedContentHash ?? desiredContentHashOf(inputs, state);
-    if (changed || state.syncedRevision?.contentHash !== contentHash) state.lastSyncedAt = new Date().toISOString();
+    if (changed || state.syncedRevision?.contentHash !== contentHash)
+        state.lastSyncedAt = new Date(clock.now()).toISOString();
     state.syncedRevision = { lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime, contentHash };
     return state;
 }
