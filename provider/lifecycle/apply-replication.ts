@@ -15,6 +15,7 @@ import {
     secondaryProjectOf,
     stagingNameOf,
 } from "./replica-state";
+import { withDocumentsObserved } from "./replica-documents";
 import { ReplicationError } from "./replication-error";
 import { type ResourceLog, resourceLog } from "./resource-log";
 import { StepBlockedError, type StepRun } from "./step-run";
@@ -57,9 +58,14 @@ async function replicate(
     const staging = stagingNameOf(inputs);
     const names = replicaNamesOf({ ...inputs, ...(staging && { stagingDeploymentName: staging }) });
     const seen = await observeReplica(secondary, inputs.secondaryProjectName, names);
+    const projectContainer = seen.project?.storageInputContainerName;
     const run: StepRun = {
         inputs,
-        state: withObservation(baseStateOf(inputs, previous), seen),
+        state: await withDocumentsObserved(
+            withObservation(baseStateOf(inputs, previous), seen),
+            inputs,
+            projectContainer,
+        ),
         primary: clientFor(inputs.primary, inputs.projectKind, inputs),
         secondary,
         runtime: (side) => runtimeClientFor(inputs[side]),

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import {
     type ApiFamily,
+    type ExportedProject,
     familyOfKind,
     isSupportedApiVersion,
     type ProjectKind,
@@ -18,6 +19,7 @@ import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from ".
 import { primaryRevisionSchema, renewalSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
+import { observeDocuments } from "./observe-documents";
 import { observeRenewal } from "./observe-renewal";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
@@ -146,7 +148,22 @@ async function observePrimary(
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     const previous = sameProject ? primaryRevisionSchema.safeParse(olds.primaryRevision).data : undefined;
-    const revision = await observeRevision(primary, secondary, details, secondaryProjectName, previous, args, log);
+    let exported: ExportedProject | undefined;
+    const observed = await observeRevision(
+        primary,
+        secondary,
+        details,
+        secondaryProjectName,
+        previous,
+        args,
+        log,
+        (file) => {
+            exported = file;
+        },
+    );
+    const documented = await observeDocuments({ args, primary, details, revision: observed, previous, exported, log });
+    if ("failures" in documented) return documented;
+    const revision = documented.revision;
     const renewal = await observeRenewal(
         secondary,
         {
@@ -221,6 +238,12 @@ function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | un
         return fail(
             "promotion.parity.documents",
             `is required for ${kind} projects: the parity probe reads the documents it sends from their storage account; give { connectionString }`,
+        );
+    }
+    if (args.documents && family === "analyze-conversations") {
+        return fail(
+            "documents",
+            `applies to custom text projects only (their labels name documents in storage); remove it for ${kind}`,
         );
     }
     if (parity?.documents && family === "analyze-conversations") {

@@ -1,5 +1,5 @@
 import type { AuthoringClient } from "../client/authoring-client";
-import type { ProjectMetadata } from "../contract";
+import type { ExportedProject, ProjectMetadata } from "../contract";
 import { exportProject } from "../operations/export-project";
 import { contentHashOf, countItems, describeChanges, indexContent } from "../plan/content-fingerprint";
 import type { PrimaryRevision, ReplicationArgs } from "./inputs";
@@ -19,9 +19,12 @@ export async function observeRevision(
     previous: PrimaryRevision | undefined,
     settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes">,
     log: ResourceLog,
+    /** Hears of the primary's export when one was made (its documents are observed from it). */
+    onExport?: (file: ExportedProject) => void,
 ): Promise<PrimaryRevision> {
     if (previous && previous.lastModifiedDateTime === details.lastModifiedDateTime) return previous;
     const file = await exportProject(primary, details.projectName, operationContextFor(settings, "export", log));
+    onExport?.(file);
     const contentHash = contentHashOf(file);
     const revision = { lastModifiedDateTime: details.lastModifiedDateTime, contentHash, items: countItems(file) };
     if (previous?.contentHash === contentHash) {

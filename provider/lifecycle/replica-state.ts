@@ -8,6 +8,8 @@ import type { ModelIdentity } from "../plan/model-identity";
 import type { DesiredReplica, KeptModel, ReplicaFacts, ServeRequest, StepName } from "../plan/plan-replication";
 import { describeThresholds, type GateFigures } from "../plan/promotion-verdict";
 import type { CheckedInputs, Connection, ReplicationArgs, TimeoutMinutes } from "./inputs";
+import { desiredDocumentsOf, documentsIdentityOf, type SecondaryDocuments } from "./replica-documents";
+import type { StorageAccess } from "./storage-access-input";
 
 /**
  * The resource's outputs, which are also all that `read` and `delete` receive: so they carry
@@ -58,6 +60,10 @@ export interface ReplicaState {
     lastSyncedAt?: string;
     /** A job an interrupted run left behind; the next run waits for it instead of starting another. */
     pendingJob?: PendingJob;
+    /** The storage account the documents are copied to (`documents.target`), kept for refresh; secret. */
+    secondaryStorage?: StorageAccess;
+    /** What that account's container holds of the documents, as the last copy or refresh found it. */
+    secondaryDocuments?: SecondaryDocuments;
 }
 
 /** What the gate measured for a candidate and what became of it. */
@@ -110,6 +116,7 @@ export function identityOf(inputs: CheckedInputs): ModelIdentity {
         trainingSignature: trainingSignatureOf(inputs),
         ...(inputs.retrainToken !== undefined && { retrainToken: inputs.retrainToken }),
         ...(inputs.renewal?.trainingConfigVersion && { renewWith: inputs.renewal.trainingConfigVersion }),
+        ...documentsIdentityOf(inputs),
     };
 }
 
@@ -136,6 +143,7 @@ export function desiredReplicaOf(inputs: CheckedInputs): DesiredReplica {
     const identity = identityOf(inputs);
     const staging = stagingNameOf(inputs);
     const promotion = inputs.promotion;
+    const documents = desiredDocumentsOf(inputs);
     return {
         contentHash: inputs.primaryRevision.contentHash,
         identity,
@@ -152,6 +160,7 @@ export function desiredReplicaOf(inputs: CheckedInputs): DesiredReplica {
             }),
         serve: serveRequestOf(inputs.servingModel),
         keepModels: inputs.keepModels,
+        ...(documents && { documents }),
     };
 }
 
@@ -178,6 +187,12 @@ export function factsOf(state: Partial<ReplicaState>): ReplicaFacts {
         ...(state.previousModel && { previousLabel: state.previousModel.label }),
         ...(state.servingPin && { pin: state.servingPin }),
         rejected: state.rejectedCandidates ?? [],
+        ...(state.secondaryDocuments?.projectContainer && {
+            inputContainer: state.secondaryDocuments.projectContainer,
+        }),
+        ...(state.secondaryDocuments && {
+            documents: { container: state.secondaryDocuments.container, held: state.secondaryDocuments.held },
+        }),
     };
 }
 

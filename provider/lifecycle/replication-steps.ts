@@ -12,6 +12,7 @@ import {
 import { contentHashOf } from "../plan/content-fingerprint";
 import { isReplicaModel } from "../plan/derived-names";
 import type { CheckedInputs } from "./inputs";
+import { asPrimaryFile, importedFileOf } from "./replica-documents";
 import { identityOf, type PendingJob, secondaryProjectOf, trainingSignatureOf } from "./replica-state";
 import { adoptable, recordServing, runJob, StepBlockedError, type StepRun, type StepRunner } from "./step-run";
 
@@ -29,6 +30,9 @@ export const replicationRunners = {
             state.importedLastModifiedDateTime = project.lastModifiedDateTime;
             // Kept in step, so that a run failing later leaves a state its next preview reads right.
             state.secondaryProject = secondaryProjectOf(project);
+            if (state.secondaryDocuments && project.storageInputContainerName) {
+                state.secondaryDocuments.projectContainer = project.storageInputContainerName;
+            }
         }
         // The candidate's label was planned from the content check saw; train nothing else under it.
         if (state.importedContentHash !== inputs.primaryRevision.contentHash) {
@@ -81,7 +85,7 @@ async function startImportJob(run: StepRun): Promise<PendingJob | "found done"> 
     const contentHash = contentHashOf(file);
     if (await secondaryHolds(run, contentHash)) return "found done";
     await checkOrchestrationTargets(secondary, file);
-    const { statusUrl } = await startImport(secondary, inputs.secondaryProjectName, file);
+    const { statusUrl } = await startImport(secondary, inputs.secondaryProjectName, importedFileOf(file, inputs));
     return { step: "import", target: inputs.secondaryProjectName, statusUrl, contentHash };
 }
 
@@ -96,7 +100,7 @@ async function secondaryHolds(run: StepRun, contentHash: string): Promise<boolea
     const project = state.secondaryProject;
     if (!project || project.lastModifiedDateTime === state.importedLastModifiedDateTime) return false;
     const replica = await exportProject(secondary, inputs.secondaryProjectName, run.context("export"));
-    if (contentHashOf(replica) !== contentHash) return false;
+    if (contentHashOf(asPrimaryFile(replica, inputs)) !== contentHash) return false;
     run.context("import").log(
         "the secondary already holds this content (an interrupted run imported it): not imported again",
     );
