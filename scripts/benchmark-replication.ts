@@ -3,7 +3,7 @@ import { EmulatorAdminClient } from "../emulator";
 import { sampleProjects } from "../stacks/local/samples";
 import { seedPrimary } from "../stacks/local/seed-primary";
 import { localResources } from "../stacks/local/settings";
-import { startLocalServices } from "./local-stack/local-services";
+import { freePorts, startLocalServices } from "./local-stack/local-services";
 import { openOfflineStack, repoRoot } from "./pulumi/offline-workspace";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -31,10 +31,10 @@ const pollings = [
 const jobTrigger = /\/(:export|:import|:train|deployments\/[^/]+)$/;
 
 async function main(): Promise<void> {
-    const services = await startLocalServices({ ports: { emulator: 0, azurite: 0 }, jobTiming: { mode: "instant" } });
+    const services = await startLocalServices({ ports: freePorts, jobTiming: { mode: "instant" } });
     const admin = new EmulatorAdminClient(services.emulator.url);
-    const { primary, secondary } = localResources(services.emulator.url);
-    const seed = { ...primary, storageConnectionString: services.azurite.connectionString };
+    const { primary, secondary } = localResources(services.endpoints);
+    const seed = { ...primary, storageConnectionString: services.storage.primary.connectionString };
     await seedPrimary(seed, sampleProjects.slice(0, 1), () => {});
     await admin.setJobTiming({ mode: "afterMs", ms: jobMs });
     fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
