@@ -103,7 +103,14 @@ describe("custom text documents replicated to the secondary region's storage, un
     itReadOnly("copies nothing and trains nothing on an unchanged resync", async () => {
         await bed.admin.editProject("primary", project, { op: "touch" });
         await clearCounts();
+        // Not cleared: the primary's proxy also proves that nothing ever wrote to its storage.
+        const primaryBefore = bed.storageProxies.primary.requests().length;
         await stack.up({ onOutput });
+        const primaryRequests = bed.storageProxies.primary.requests().slice(primaryBefore);
+        expect(
+            primaryRequests.map((request) => `${request.method} ${request.comp ?? request.path}`),
+            "the primary's storage is listed once by check, no document read",
+        ).to.deep.equal(["GET list"]);
         expect(copiesToSecondary(), "documents copied").to.deep.equal([]);
         expect(await count("POST", trainPath), "trainings").to.equal(0);
         expect(await count("POST", importPath), "imports").to.equal(0);
