@@ -31,8 +31,14 @@ export class AdminApiError extends Error {
 
 /** Typed access to the emulator's admin API (`{url}/_emulator/...`), for tests and scripts. */
 export class EmulatorAdminClient {
-    /** `url` is the emulator's base URL, e.g. RunningEmulator.url. */
-    constructor(private readonly url: string) {}
+    /**
+     * `url` is the emulator's base URL, e.g. RunningEmulator.url. `send` is how requests travel:
+     * the global fetch, unless a test hands the emulator's requests over in process.
+     */
+    constructor(
+        private readonly url: string,
+        private readonly send: typeof fetch = fetch,
+    ) {}
 
     async resources(): Promise<AdminResource[]> {
         return (await this.call<{ value: AdminResource[] }>("GET", "/resources")).value;
@@ -137,7 +143,7 @@ export class EmulatorAdminClient {
     }
 
     private async call<Answer = void>(method: string, path: string, body?: unknown): Promise<Answer> {
-        const response = await fetch(`${this.url}/_emulator${path}`, {
+        const response = await this.send(`${this.url}/_emulator${path}`, {
             method,
             ...(body === undefined
                 ? {}

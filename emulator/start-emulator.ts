@@ -10,7 +10,7 @@ import { hostResource, type HostedResource } from "./config/hosted-resource";
 import { resourceDefinitionsSchema, type ResourceDefinition } from "./config/resources";
 import { RateLimiter, documentedRateLimits, type RateLimits } from "./http/rate-limiter";
 import { SerialQueue } from "./http/serial-queue";
-import { listen } from "./http/server";
+import { listen, type RequestHandler } from "./http/server";
 import { serveLanguageRequest, type LanguageService } from "./http/service-pipeline";
 import { systemClock, type Clock } from "./jobs/clock";
 import { JobRunner } from "./jobs/job-runner";
@@ -47,40 +47,62 @@ export interface RunningEmulator {
     stop(): Promise<void>;
 }
 
+/** What serving needs besides the resources: one store, clock, timing and outage registry. */
+interface SharedParts {
+    readonly store: Store;
+    readonly clock: Clock;
+    readonly timingRules: JobTimingRules;
+    readonly outages: OutageRegistry;
+}
+
+/**
+ * The emulator's request handler for resources served under `url`: the admin API at
+ * `/_emulator`, every other path the Language API. The server hands it requests from sockets;
+ * fast tests hand it requests directly.
+ */
+export function emulatorHandler(
+    definitions: readonly ResourceDefinition[],
+    url: string,
+    options: Pick<EmulatorOptions, "rateLimits">,
+    shared: SharedParts,
+): RequestHandler {
+    const resources = new Map<string, HostedResource>(
+        definitions.map((definition) => [definition.name, hostResource(definition, url)]),
+    );
+    const service: LanguageService = {
+        resources,
+        ...shared,
+        faults: new FaultRegistry(),
+        rateLimiter: new RateLimiter(options.rateLimits ?? documentedRateLimits, shared.clock),
+        requestLog: new RequestLog(shared.clock),
+        jobRunner: new JobRunner(shared.timingRules),
+        training: { configs: new TrainingConfigCatalog(), quality: new ModelQualityRules() },
+        queue: new SerialQueue(),
+    };
+    const admin: AdminContext = { service };
+    return (request) =>
+        request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
+            ? serveAdminRequest(admin, request)
+            : serveLanguageRequest(service, request);
+}
+
+/** The emulator's resources as configured: the well-known primary and secondary unless given. */
+export function emulatorResources(resources: EmulatorOptions["resources"]): readonly ResourceDefinition[] {
+    return parseContract(resourceDefinitionsSchema, resources ?? defaultResources(), "emulator resources");
+}
+
 /** Starts the Language emulator (authoring and runtime); every resource shares one port under its own path prefix. */
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
-    const definitions = parseContract(
-        resourceDefinitionsSchema,
-        options.resources ?? defaultResources(),
-        "emulator resources",
-    );
-    const clock = options.clock ?? systemClock;
+    const definitions = emulatorResources(options.resources);
     const store = Store.open(options.dataDir);
-    const timingRules = new JobTimingRules(options.jobTiming ?? defaultJobTiming);
     const outages = new OutageRegistry();
-    const server = await listen(options.port, (url) => {
-        const resources = new Map<string, HostedResource>(
-            definitions.map((definition) => [definition.name, hostResource(definition, url)]),
-        );
-        const service: LanguageService = {
-            resources,
-            store,
-            clock,
-            faults: new FaultRegistry(),
-            outages,
-            rateLimiter: new RateLimiter(options.rateLimits ?? documentedRateLimits, clock),
-            requestLog: new RequestLog(clock),
-            jobRunner: new JobRunner(timingRules),
-            timingRules,
-            training: { configs: new TrainingConfigCatalog(), quality: new ModelQualityRules() },
-            queue: new SerialQueue(),
-        };
-        const admin: AdminContext = { service };
-        return (request) =>
-            request.path === adminPrefix || request.path.startsWith(`${adminPrefix}/`)
-                ? serveAdminRequest(admin, request)
-                : serveLanguageRequest(service, request);
-    });
+    const shared: SharedParts = {
+        store,
+        clock: options.clock ?? systemClock,
+        timingRules: new JobTimingRules(options.jobTiming ?? defaultJobTiming),
+        outages,
+    };
+    const server = await listen(options.port, (url) => emulatorHandler(definitions, url, options, shared));
     let stopping: Promise<void> | undefined;
     return {
         url: server.url,

@@ -2,7 +2,8 @@ import { LanguageApiError } from "../client/language-api-error";
 import { JobDeadlineError } from "../lro/job-errors";
 import { observeReplica, type ReplicaNames, type ReplicaObservation } from "../operations/observe-replica";
 import { type PlannedStep, planReplication } from "../plan/plan-replication";
-import { clientFor, normalizedEndpoint, runtimeClientFor } from "./connections";
+import { type Clock, systemClock } from "../client/clock";
+import { clientFor, normalizedEndpoint, runtimeClientFor, type TransportIo } from "./connections";
 import type { CheckedInputs } from "./inputs";
 import type { InternalProperties } from "./internal-properties";
 import { operationContextFor } from "./operation-context-for";
@@ -36,10 +37,11 @@ export async function applyReplication(
     inputs: CheckedInputs,
     previous: Partial<ReplicaState> | undefined,
     internal: InternalProperties,
+    io: TransportIo = {},
 ): Promise<{ id: string; state: ReplicaState }> {
     const log = resourceLog(internal.__urn, replicaLabelOf(inputs));
     try {
-        return await replicate(inputs, previous, internal, log);
+        return await replicate(inputs, previous, internal, log, io);
     } finally {
         await log.flushed();
     }
@@ -50,10 +52,11 @@ async function replicate(
     previous: Partial<ReplicaState> | undefined,
     internal: InternalProperties,
     log: ResourceLog,
+    io: TransportIo,
 ): Promise<{ id: string; state: ReplicaState }> {
     const id = replicaIdOf(inputs);
-    const secondary = clientFor(inputs.secondary, inputs.projectKind, inputs);
-    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(inputs, step, log);
+    const secondary = clientFor(inputs.secondary, inputs.projectKind, inputs, io);
+    const context = (step: keyof CheckedInputs["timeoutMinutes"]) => operationContextFor(inputs, step, log, io.clock);
 
     const staging = stagingNameOf(inputs);
     const names = replicaNamesOf({ ...inputs, ...(staging && { stagingDeploymentName: staging }) });
@@ -66,9 +69,9 @@ async function replicate(
             inputs,
             projectContainer,
         ),
-        primary: clientFor(inputs.primary, inputs.projectKind, inputs),
+        primary: clientFor(inputs.primary, inputs.projectKind, inputs, io),
         secondary,
-        runtime: (side) => runtimeClientFor(inputs[side]),
+        runtime: (side) => runtimeClientFor(inputs[side], io),
         context,
         warn: log.warn,
         completed: [],
@@ -93,7 +96,7 @@ async function replicate(
         const message = `replicating ${replicaLabelOf(inputs)}: ${current?.name} failed: ${(error as Error).message}${after ? ` (${after})` : ""}`;
         throw new ReplicationError(message, id, { ...run.state, ...internal });
     }
-    return { id, state: await recordSync(run, names, steps.length > 0) };
+    return { id, state: await recordSync(run, names, steps.length > 0, io.clock ?? systemClock) };
 }
 
 /** The plan as one line: each step with its reason. */
@@ -117,7 +120,7 @@ function mayStillBeRunning(error: unknown): boolean {
  * it, and its models and deployments are what the outputs show. A rollback is pinned to the
  * model it brought back, so that "previous" keeps meaning that model.
  */
-async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean): Promise<ReplicaState> {
+async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean, clock: Clock): Promise<ReplicaState> {
     const { inputs } = run;
     const seen = await observeReplica(run.secondary, inputs.secondaryProjectName, names).catch(() => undefined);
     const state = seen?.project ? withObservation(run.state, seen) : run.state;
@@ -127,7 +130,8 @@ async function recordSync(run: StepRun, names: ReplicaNames, changed: boolean): 
     if (inputs.servingModel === "latest") delete state.servingPin;
     else if (state.trainedModel) state.servingPin = { request: inputs.servingModel, label: state.trainedModel.label };
     const contentHash = state.importedContentHash ?? inputs.primaryRevision.contentHash;
-    if (changed || state.syncedRevision?.contentHash !== contentHash) state.lastSyncedAt = new Date().toISOString();
+    if (changed || state.syncedRevision?.contentHash !== contentHash)
+        state.lastSyncedAt = new Date(clock.now()).toISOString();
     state.syncedRevision = { lastModifiedDateTime: inputs.primaryRevision.lastModifiedDateTime, contentHash };
     return state;
 }

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { observeReplica } from "../operations/observe-replica";
 import { withObservation } from "./apply-replication";
-import { clientFor } from "./connections";
+import { clientFor, type TransportIo } from "./connections";
 import { splitInternal } from "./internal-properties";
 import { outputsOf } from "./outputs";
 import { observeSecondaryDocuments } from "./replica-documents";
@@ -12,10 +12,14 @@ import { replicaNamesOf, type ReplicaState } from "./replica-state";
  * copied to its storage) with GETs and one listing only, so drift such as a deleted deployment or
  * a deleted document makes the next preview plan a redeploy or a copy.
  */
-export async function read(id: string, props: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult> {
+export async function read(
+    id: string,
+    props: Record<string, unknown>,
+    io: TransportIo = {},
+): Promise<pulumi.dynamic.ReadResult> {
     const { internal, rest } = splitInternal(props);
     const state = rest as unknown as ReplicaState;
-    const secondary = clientFor(state.secondary, state.projectKind, state);
+    const secondary = clientFor(state.secondary, state.projectKind, state, io);
     const staging = state.stagingDeployment?.name;
     const names = replicaNamesOf({ ...state, ...(staging && { stagingDeploymentName: staging }) });
     const seen = await observeReplica(secondary, state.secondaryProjectName, names);

@@ -1,6 +1,6 @@
 import { BlobServiceClient } from "@azure/storage-blob";
 import { AuthoringClient } from "../../provider/client/authoring-client";
-import { LanguageTransport } from "../../provider/client/transport";
+import { LanguageTransport, type TransportOptions } from "../../provider/client/transport";
 import { systemClock } from "../../provider/client/clock";
 import { familyOfKind } from "../../provider/contract";
 import { awaitDeploy, startDeploy } from "../../provider/operations/deploy-model";
@@ -20,22 +20,25 @@ export interface SeedTarget {
  * Plays the user who built the projects on the primary: uploads the documents its storage lacks,
  * imports, trains and deploys every sample the primary does not have yet. Idempotent, so running
  * the local stack again finds the primary unchanged and the replicas in sync; a document edited
- * in storage stays as edited.
+ * in storage stays as edited. `io` lets fast tests seed an emulator running in process.
  */
 export async function seedPrimary(
     target: SeedTarget,
     samples: readonly SampleProject[],
     log: (line: string) => void,
+    io: Pick<TransportOptions, "send" | "clock"> = {},
 ): Promise<void> {
+    const clock = io.clock ?? systemClock;
     const transport = new LanguageTransport({
         endpoint: target.endpoint,
         credentials: { kind: "key", key: target.key },
         rateLimits: false,
+        ...io,
     });
     const context: OperationContext = {
-        clock: systemClock,
+        clock,
         polling: { initialMs: 100, maxMs: 1000 },
-        deadline: systemClock.now() + 10 * 60_000,
+        deadline: clock.now() + 10 * 60_000,
         log,
         // One line per project is enough: its jobs' progress would drown the replication that follows.
         progress: () => undefined,

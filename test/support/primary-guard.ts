@@ -8,14 +8,15 @@ const harmless: readonly { method: string; path: RegExp; why: string }[] = [
     { method: "POST", path: /^\/language\/analyze-text\/jobs$/, why: "a text prediction job (the parity probe)" },
 ];
 
+/** Whether a request to the primary (its path below the resource endpoint) could change it. */
+export function couldChangePrimary(method: string, path: string): boolean {
+    return method !== "GET" && !harmless.some((rule) => rule.method === method && rule.path.test(path));
+}
+
 /** The requests that could have changed the primary since its request log was last cleared, as `METHOD path`. */
 export async function writesToPrimary(admin: EmulatorAdminClient): Promise<string[]> {
     return (await admin.requests("primary"))
-        .filter(
-            (request) =>
-                request.method !== "GET" &&
-                !harmless.some((rule) => rule.method === request.method && rule.path.test(request.path)),
-        )
+        .filter((request) => couldChangePrimary(request.method, request.path))
         .map((request) => `${request.method} ${request.path}`);
 }
 

@@ -1,5 +1,4 @@
 import { expect } from "chai";
-import { systemClock } from "../../../provider/client/clock";
 import { RuntimeClient } from "../../../provider/client/runtime-client";
 import { LanguageTransport } from "../../../provider/client/transport";
 import { familyOfKind, type ProjectKind } from "../../../provider/contract";
@@ -14,11 +13,12 @@ import {
 } from "../../fixtures/emulator/sample-projects";
 import { conversationTraining, deployProject, textTraining } from "../emulator/support/deploy-project";
 import { startTestBed, type TestBed, uploadDocuments } from "../emulator/support/test-bed";
+import { FakeClock } from "../../support/fake-clock";
 
-const context = (): OperationContext => ({
-    clock: systemClock,
+const context = (clock = new FakeClock()): OperationContext => ({
+    clock,
     polling: { initialMs: 1, maxMs: 5 },
-    deadline: Date.now() + 10_000,
+    deadline: clock.now() + 10_000,
     log: () => undefined,
     progress: () => undefined,
 });
