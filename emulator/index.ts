@@ -9,4 +9,10 @@ export type { RateLimits } from "./http/rate-limiter";
 export { ManualClock, systemClock, type Clock } from "./jobs/clock";
 export type { JobKind, JobTiming, TimingScope } from "./jobs/timing";
 export { startEmulator, type EmulatorOptions, type EmulatorResource, type RunningEmulator } from "./start-emulator";
-export { startAzurite, type AzuriteOptions, type RunningAzurite } from "./storage/azurite";
+export {
+    startAzurite,
+    type AzuriteAccount,
+    type AzuriteEndpoint,
+    type AzuriteOptions,
+    type RunningAzurite,
+} from "./storage/azurite";

@@ -10,4 +10,6 @@ export {
     type RateLimitsArgs,
     type PromotionArgs,
     type ParityArgs,
+    type DocumentsArgs,
+    type StorageAccessArgs,
 } from "./resource";

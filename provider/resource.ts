@@ -152,6 +152,52 @@ export interface ParityArgs {
     documents?: pulumi.Input<{ connectionString: pulumi.Input<string> }>;
 }
 
+/**
+ * How the provider reaches a storage account: `connectionString`, or `blobEndpoint` with
+ * `sasToken` or `entraId`. Secrets are stored encrypted in state and never printed.
+ */
+export interface StorageAccessArgs {
+    /**
+     * A connection string with an account key or a SAS (`AccountName=...;AccountKey=...`, or
+     * `BlobEndpoint=...;SharedAccessSignature=...`), as the portal's "Access keys" page gives it.
+     * Credentials never travel in clear text: https only, except a loopback BlobEndpoint (Azurite).
+     */
+    connectionString?: pulumi.Input<string>;
+    /** The account's blob endpoint, `https://<account>.blob.core.windows.net`, for `sasToken` or `entraId`. */
+    blobEndpoint?: pulumi.Input<string>;
+    /** A SAS token (the query of a signed URL, with or without its `?`). */
+    sasToken?: pulumi.Input<string>;
+    /** Microsoft Entra ID: `{}` for DefaultAzureCredential, or a service principal. */
+    entraId?: pulumi.Input<EntraIdArgs>;
+}
+
+/**
+ * The documents of a custom text project (classification or NER): its labels name blobs of the
+ * container the primary links (`storageInputContainerName`). Text projects only.
+ */
+export interface DocumentsArgs {
+    /**
+     * `true` (the default): before importing, every document the labels reference is copied from
+     * `source` into `target`, incrementally (unchanged documents are not copied again), and the
+     * replica reads them there, so the secondary imports and trains while the primary's region,
+     * its storage included, is down. `false`: both resources read `source` (one shared account);
+     * the documents are only watched, so that a changed text retrains.
+     */
+    copy?: pulumi.Input<boolean>;
+    /** The container of `target` the documents go to; defaults to the primary's container name. Not with `copy: false`. */
+    container?: pulumi.Input<string>;
+    /**
+     * The storage account linked to the primary resource: listed and read (list and read access,
+     * e.g. Storage Blob Data Reader), never written.
+     */
+    source: pulumi.Input<StorageAccessArgs>;
+    /**
+     * The storage account linked to the secondary resource (write access, e.g. Storage Blob Data
+     * Contributor); required with `copy`, not given without.
+     */
+    target?: pulumi.Input<StorageAccessArgs>;
+}
+
 /** What a replica is of, where it lives, and how it is kept in sync. */
 export interface ReplicatedLanguageProjectArgs {
     /** The resource holding the project. Only read: nothing is ever written to it. */
@@ -218,6 +264,11 @@ export interface ReplicatedLanguageProjectArgs {
      * a schedule. It is shown in plans: no secret.
      */
     retrainToken?: pulumi.Input<string>;
+    /**
+     * Custom text projects: their documents, copied to the secondary's storage account (see
+     * DocumentsArgs). A document whose text changed on the primary is a pending resync.
+     */
+    documents?: pulumi.Input<DocumentsArgs>;
 }
 
 /**
@@ -249,6 +300,11 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     declare readonly gate: pulumi.Output<ReplicaState["gate"]>;
     /** Candidates the gate rejected; not trained or promoted again. */
     declare readonly rejectedCandidates: pulumi.Output<ReplicaState["rejectedCandidates"]>;
+    /**
+     * With `documents` copied: the secondary's storage account and container, and by location the
+     * content id each document there holds (`missing` after a refresh that found it deleted).
+     */
+    declare readonly secondaryDocuments: pulumi.Output<ReplicaState["secondaryDocuments"]>;
 
     constructor(name: string, args: ReplicatedLanguageProjectArgs, opts?: pulumi.CustomResourceOptions) {
         // Whatever the program gave goes to `check`, which names what is wrong: missing arguments,
@@ -262,28 +318,50 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
             primary: withSecretCredentials(given.primary),
             secondary: withSecretCredentials(given.secondary),
             ...(given.promotion !== undefined && { promotion: withSecretConnectionString(given.promotion) }),
+            ...(given.documents !== undefined && { documents: withSecretStorage(given.documents) }),
             // The provider logs against this URN, so its lines show on this resource's row.
             __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
         };
-        const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary"];
+        // Refresh and delete receive only the outputs, so these credentials are kept there, secret.
+        const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary", "secondaryStorage"];
         super(provider, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, resourceModule, resourceType);
     }
 }
 
-/**
- * Marks the key and client secret secret even when the program passed plain strings. Other
- * fields are passed on as given, for `check` to refuse with the field's name. A connection or
- * `entraId` that is no object is kept secret whole: it may be a key given without its object.
- * So is a connection given as one Output (JavaScript allows it): its key cannot be reached alone.
- */
+/** Marks a Language resource's key and client secret secret (see withSecretFields). */
 function withSecretCredentials(resource: LanguageResourceArgs | undefined): unknown {
-    if (resource === undefined) return undefined;
-    if (!isPlainObject(resource)) return pulumi.secret(resource);
+    return withSecretFields(resource, ["key"]);
+}
+
+/** Marks the credentials of both storage accounts of `documents` secret (see withSecretFields). */
+function withSecretStorage(documents: pulumi.Input<DocumentsArgs>): unknown {
+    if (!isPlainObject(documents)) return pulumi.secret(documents);
+    const storageSecrets = ["connectionString", "sasToken"];
     return {
-        ...resource,
-        ...(resource.key !== undefined && { key: pulumi.secret(resource.key) }),
-        ...(resource.entraId !== undefined && {
-            entraId: pulumi.output(resource.entraId).apply((entra: unknown) =>
+        ...documents,
+        source: withSecretFields(documents.source, storageSecrets),
+        ...(documents.target !== undefined && { target: withSecretFields(documents.target, storageSecrets) }),
+    };
+}
+
+/**
+ * Marks the credential fields of an access object, and its entraId's client secret, secret even
+ * when the program passed plain strings. Other fields are passed on as given, for `check` to
+ * refuse with the field's name. An access or `entraId` that is no object is kept secret whole:
+ * it may be a key given without its object. So is one given as one Output (JavaScript allows
+ * it): its credential cannot be reached alone.
+ */
+function withSecretFields(access: unknown, fields: readonly string[]): unknown {
+    if (access === undefined) return undefined;
+    if (!isPlainObject(access)) return pulumi.secret(access);
+    const marked = Object.fromEntries(
+        fields.filter((field) => access[field] !== undefined).map((field) => [field, pulumi.secret(access[field])]),
+    );
+    return {
+        ...access,
+        ...marked,
+        ...(access.entraId !== undefined && {
+            entraId: pulumi.output(access.entraId).apply((entra: unknown) =>
                 isPlainObject(entra)
                     ? {
                           ...entra,
@@ -310,9 +388,7 @@ function withSecretConnectionString(promotion: pulumi.Input<PromotionArgs>): unk
         ...promotion,
         parity: {
             ...parity,
-            documents: isPlainObject(documents)
-                ? { ...documents, connectionString: pulumi.secret(documents.connectionString) }
-                : pulumi.secret(documents),
+            documents: withSecretFields(documents, ["connectionString"]),
         },
     };
 }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { localProgram } from "./local/program";
-import { emulatorUrlVariable, localResources } from "./local/settings";
+import { localEndpointsFrom, localResources } from "./local/settings";
 
 /**
  * The program of this directory's Pulumi.yaml (`main: bin/stacks/index.js`). The stack named
@@ -9,8 +9,8 @@ import { emulatorUrlVariable, localResources } from "./local/settings";
  * `stacks/Pulumi.<stack>.yaml`, loaded only then, so the local stack never loads azure-native.
  */
 export = async () => {
-    // The local runner says where the emulator listens when it is not on the fixed local port (tests).
-    if (pulumi.getStack() === "local") return localProgram(localResources(process.env[emulatorUrlVariable]));
+    // The local runner says where its services listen when they are not on the fixed local ports (tests).
+    if (pulumi.getStack() === "local") return localProgram(localResources(localEndpointsFrom(process.env)));
     const { azureProgram }: typeof import("./azure") = require("./azure");
     return azureProgram();
 };

@@ -3,21 +3,42 @@ import { createRequire, Module } from "node:module";
 import * as net from "node:net";
 import * as path from "node:path";
 
-/** Azurite's single built-in account and its published key (the same in every Azurite install). */
-const azuriteAccountName = "devstoreaccount1";
-const azuriteAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+/** A storage account Azurite serves: its name and key (base64, as Azure gives keys). */
+export interface AzuriteAccount {
+    readonly name: string;
+    readonly key: string;
+}
+
+/** Azurite's built-in account and its published key (the same in every Azurite install). */
+const builtInAccount: AzuriteAccount = {
+    name: "devstoreaccount1",
+    key: "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+};
 
 export interface AzuriteOptions {
     /** 0 (the default) picks a free port. */
     readonly port?: number;
     /** Keep blobs in this folder across restarts; in memory when absent. */
     readonly location?: string;
+    /**
+     * The accounts this instance serves; Azurite's built-in `devstoreaccount1` when absent. Accounts
+     * of one instance can copy blobs from each other server-side (Copy Blob From URL with a SAS);
+     * Azurite cannot copy between instances.
+     */
+    readonly accounts?: readonly AzuriteAccount[];
 }
 
-export interface RunningAzurite {
+/** One account of a running Azurite. */
+export interface AzuriteEndpoint {
+    readonly accountName: string;
     /** Blob endpoint of the account, e.g. `http://127.0.0.1:10000/devstoreaccount1`. */
     readonly blobEndpoint: string;
     readonly connectionString: string;
+}
+
+export interface RunningAzurite extends AzuriteEndpoint {
+    /** Every account served, the first one also being this object's own fields. */
+    readonly accounts: readonly AzuriteEndpoint[];
     stop(): Promise<void>;
 }
 
@@ -29,6 +50,8 @@ interface AzuriteBlobServer {
     getHttpServerAddress(): string;
     /** The node http server (wrapped by `stoppable`); emits "close" once it no longer listens. */
     readonly httpServer: { once(event: "close", listener: () => void): void };
+    /** Azurite's account store (common/AccountDataStore); `refresh` fills `accounts` on start and every minute. */
+    readonly accountDataStore: { refresh(): void };
 }
 type BlobServerClass = new (configuration: unknown) => AzuriteBlobServer;
 type BlobConfigurationClass = new (...args: unknown[]) => unknown;
@@ -75,18 +98,44 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
         inMemory,
     );
     const server = new BlobServer(configuration);
+    const accounts = options.accounts ?? [builtInAccount];
+    serveAccounts(server, accounts);
     await server.start();
-    const blobEndpoint = `${server.getHttpServerAddress()}/${azuriteAccountName}`;
+    let stopping: Promise<void> | undefined;
+    const endpoints = accounts.map((account): AzuriteEndpoint => {
+        const blobEndpoint = `${server.getHttpServerAddress()}/${account.name}`;
+        return {
+            accountName: account.name,
+            blobEndpoint,
+            connectionString: `DefaultEndpointsProtocol=http;AccountName=${account.name};AccountKey=${account.key};BlobEndpoint=${blobEndpoint};`,
+        };
+    });
     return {
-        blobEndpoint,
-        connectionString: `DefaultEndpointsProtocol=http;AccountName=${azuriteAccountName};AccountKey=${azuriteAccountKey};BlobEndpoint=${blobEndpoint};`,
+        ...endpoints[0]!,
+        accounts: endpoints,
         // close() only starts stopping the http server: wait until it lets go of the port, so
         // the next start on the same port (the local runner's next command) finds it free.
-        stop: async () => {
-            const released = new Promise<void>((resolve) => server.httpServer.once("close", resolve));
-            await server.close();
-            await released;
-        },
+        // Idempotent: a test stops one region's storage, then the bed stops everything.
+        stop: () =>
+            (stopping ??= (async () => {
+                const released = new Promise<void>((resolve) => server.httpServer.once("close", resolve));
+                await server.close();
+                await released;
+            })()),
+    };
+}
+
+/**
+ * Azurite reads its accounts from the process-wide AZURITE_ACCOUNTS variable (and re-reads it
+ * every minute); several instances in one process need their own, so this instance's store is
+ * given its accounts directly, in the shape its parser builds.
+ */
+function serveAccounts(server: AzuriteBlobServer, accounts: readonly AzuriteAccount[]): void {
+    const parsed = Object.fromEntries(
+        accounts.map((account) => [account.name, { name: account.name, key1: Buffer.from(account.key, "base64") }]),
+    );
+    server.accountDataStore.refresh = function (this: { accounts: unknown }) {
+        this.accounts = parsed;
     };
 }
 

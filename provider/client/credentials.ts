@@ -29,3 +29,22 @@ export async function authenticationHeaders(
 export function secretsOf(credentials: Credentials): string[] {
     return credentials.kind === "key" ? [credentials.key] : [];
 }
+
+/** Microsoft Entra ID as the inputs give it: a service principal (all three), or DefaultAzureCredential hints. */
+export interface EntraIdSettings {
+    tenantId?: string | undefined;
+    clientId?: string | undefined;
+    clientSecret?: string | undefined;
+}
+
+/**
+ * The token credential of Entra ID settings, for any Azure data plane (Language, storage): a
+ * service principal's secret, or DefaultAzureCredential (environment, workload or managed
+ * identity, Azure CLI). @azure/identity is loaded only here, when Entra ID is used.
+ */
+export function entraCredentialOf({ tenantId, clientId, clientSecret }: EntraIdSettings): TokenCredential {
+    const identity: typeof import("@azure/identity") = require("@azure/identity");
+    return tenantId && clientId && clientSecret
+        ? new identity.ClientSecretCredential(tenantId, clientId, clientSecret)
+        : new identity.DefaultAzureCredential({ tenantId, managedIdentityClientId: clientId });
+}

@@ -7,10 +7,28 @@ const plainSegment = /^[A-Za-z0-9_~.-]+$/;
 /** Only values shaped like a plain URL are repeated in a problem: anything else may be a pasted secret. */
 const plainUrl = /^https?:\/\/[A-Za-z0-9.:[\]-]+(\/[A-Za-z0-9_~./-]*)?$/i;
 
-const expected = "expected e.g. https://<resource>.cognitiveservices.azure.com";
+/** What differs between the endpoints checked here: how one looks, where its secret goes, which path it must not hold. */
+export interface EndpointRules {
+    /** The example of a real endpoint that messages point to. */
+    example: string;
+    /** Where a user name or password found in the URL belongs instead. */
+    credentialsHint: string;
+    /** Said of a query in the URL, when it is likely a credential pasted along. */
+    queryHint?: string;
+    /** A path segment that means the API path was pasted along. */
+    apiSegment?: string;
+}
+
+/** Language resources: the authoring and runtime APIs live below `/language/`. */
+export const languageEndpointRules: EndpointRules = {
+    example: "https://<resource>.cognitiveservices.azure.com",
+    credentialsHint: 'give the key in "key"',
+    apiSegment: "language",
+};
 
 /**
- * Checks an authoring endpoint and returns it without a trailing slash. Real endpoints are
+ * Checks an endpoint (a Language resource's unless other rules are given) and returns it without
+ * a trailing slash. Real Language endpoints are
  * `https://<custom-subdomain>.cognitiveservices.azure.com`; plain HTTP is allowed only for
  * loopback, so a typo can never send a key in clear text across a network. A path is kept:
  * the emulator serves several resources on one port, one path prefix each; it must be exactly
@@ -18,7 +36,11 @@ const expected = "expected e.g. https://<resource>.cognitiveservices.azure.com";
  * characters, backslashes) is accepted.
  * Returns a problem statement instead of throwing, so `check` can report it against a field.
  */
-export function checkEndpoint(raw: string): { endpoint: string } | { problem: string } {
+export function checkEndpoint(
+    raw: string,
+    rules: EndpointRules = languageEndpointRules,
+): { endpoint: string } | { problem: string } {
+    const expected = `expected e.g. ${rules.example}`;
     const shown = plainUrl.test(raw) ? JSON.stringify(raw) : "the value";
     if (raw !== raw.trim() || /[\s\p{Cc}]/u.test(raw)) {
         return { problem: `${shown} contains blanks or line breaks (often copied along); remove them` };
@@ -33,23 +55,26 @@ export function checkEndpoint(raw: string): { endpoint: string } | { problem: st
         return { problem: `${shown} is not an http(s) URL; ${expected}` };
     }
     if (url.username || url.password) {
-        return { problem: `the endpoint must not carry a user name or password; give the key in "key"` };
+        return { problem: `the endpoint must not carry a user name or password; ${rules.credentialsHint}` };
     }
     if (url.search || url.hash || /[?#]/.test(raw)) {
-        return { problem: `the endpoint must not carry a query or fragment; give the bare endpoint, ${expected}` };
+        const hint = rules.queryHint ? ` (${rules.queryHint})` : "";
+        return {
+            problem: `the endpoint must not carry a query or fragment${hint}; give the bare endpoint, ${expected}`,
+        };
     }
     if (url.protocol === "http:" && !loopbackHost.test(url.hostname)) {
         return {
             problem: `${shown} must use https (plain http is accepted only for loopback: localhost, 127.x.x.x, [::1])`,
         };
     }
-    const pathProblem = checkPath(raw, url);
+    const pathProblem = checkPath(raw, url, rules.apiSegment);
     if (pathProblem) return { problem: `${shown} ${pathProblem}` };
     return { endpoint: url.toString().replace(/\/+$/, "") };
 }
 
 /** The path as written must be the path used, and must not already hold the API's own path. */
-function checkPath(raw: string, url: URL): string | undefined {
+function checkPath(raw: string, url: URL, apiSegment: string | undefined): string | undefined {
     const written = raw.replace(/^[a-z]+:\/\/[^/]*/i, "").replace(/\/$/, "");
     const segments = written === "" ? [] : written.slice(1).split("/");
     if (!segments.every((segment) => plainSegment.test(segment) && !/^\.{1,2}$/.test(segment))) {
@@ -58,8 +83,8 @@ function checkPath(raw: string, url: URL): string | undefined {
     if (url.pathname.replace(/\/$/, "") !== written) {
         return "has a path that the URL parser would rewrite; give the bare endpoint";
     }
-    if (segments.includes("language")) {
-        return 'must not include the API path ("/language/..."); give the resource endpoint only';
+    if (apiSegment !== undefined && segments.includes(apiSegment)) {
+        return `must not include the API path ("/${apiSegment}/..."); give the resource endpoint only`;
     }
     return undefined;
 }

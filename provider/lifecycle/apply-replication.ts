@@ -17,6 +17,7 @@ import {
     secondaryProjectOf,
     stagingNameOf,
 } from "./replica-state";
+import { withDocumentsObserved } from "./replica-documents";
 import { ReplicationError } from "./replication-error";
 import { type ResourceLog, resourceLog } from "./resource-log";
 import { StepBlockedError, type StepRun } from "./step-run";
@@ -63,7 +64,12 @@ async function replicate(
     const staging = stagingNameOf(given);
     const names = replicaNamesOf({ ...given, ...(staging && { stagingDeploymentName: staging }) });
     const seen = await observeReplica(secondary, given.secondaryProjectName, names);
-    const state = withObservation(baseStateOf(given, previous), seen);
+    const projectContainer = seen.project?.storageInputContainerName;
+    const state = await withDocumentsObserved(
+        withObservation(baseStateOf(given, previous), seen),
+        given,
+        projectContainer,
+    );
     const primary = clientFor(given.primary, given.projectKind, given, io);
     await adoptItemHashes(state, given, secondary, context("export"));
     // From here on the revision has its content hash, which names the candidate model.

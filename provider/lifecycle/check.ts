@@ -20,8 +20,10 @@ import { earlierCheckOf } from "./earlier-check";
 import { renewalSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
 import { splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
+import { observeDocuments } from "./observe-documents";
 import { observeRenewal } from "./observe-renewal";
 import { canonicalJson } from "../plan/canonical-json";
+import type { ExportedFile } from "../project-file/exported-file";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
 import { refusalOf } from "./refused-connection";
@@ -160,7 +162,8 @@ async function observePrimary(
         : await primaryDeploymentName(primary, args.projectName);
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
     const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
-    const revision = await observeRevision(
+    let exported: ExportedFile | undefined;
+    const observed = await observeRevision(
         primary,
         secondary,
         details,
@@ -168,7 +171,21 @@ async function observePrimary(
         earlier.revision,
         args,
         log,
+        (file) => {
+            exported = file;
+        },
     );
+    const documented = await observeDocuments({
+        args,
+        primary,
+        details,
+        revision: observed,
+        previous: earlier.revision,
+        exported,
+        log,
+    });
+    if ("failures" in documented) return documented;
+    const revision = documented.revision;
     const renewal = await observeRenewal(
         secondary,
         {
@@ -243,6 +260,12 @@ function kindProblem(args: ReplicationArgs, kind: ProjectKind): FailedCheck | un
         return fail(
             "promotion.parity.documents",
             `is required for ${kind} projects: the parity probe reads the documents it sends from their storage account; give { connectionString }`,
+        );
+    }
+    if (args.documents && family === "analyze-conversations") {
+        return fail(
+            "documents",
+            `applies to custom text projects only (their labels name documents in storage); remove it for ${kind}`,
         );
     }
     if (parity?.documents && family === "analyze-conversations") {

@@ -23,7 +23,7 @@ export const secretSchema = (what: string, whereFrom: string) =>
     });
 
 /** A service principal (all three fields), or DefaultAzureCredential (none, or tenantId / clientId as hints). */
-const entraIdSchema = z
+export const entraIdSchema = z
     .strictObject({
         tenantId: z
             .string()
@@ -68,3 +68,4 @@ export const connectionSchema = z
         }
     });
 export type Connection = z.infer<typeof connectionSchema>;
+export type EntraId = z.infer<typeof entraIdSchema>;

@@ -1,5 +1,5 @@
 import { AuthoringClient } from "../client/authoring-client";
-import type { Credentials } from "../client/credentials";
+import { type Credentials, entraCredentialOf } from "../client/credentials";
 import { checkEndpoint } from "../client/endpoint";
 import { predictionRateLimits } from "../client/rate-limiter";
 import { RuntimeClient } from "../client/runtime-client";
@@ -7,16 +7,10 @@ import { LanguageTransport, type TransportOptions } from "../client/transport";
 import { type ApiVersion, familyOfKind, type ProjectKind } from "../contract";
 import type { Connection, ReplicationArgs } from "./inputs";
 
-/** Builds the credentials of a connection; @azure/identity is loaded only when Entra ID is used. */
+/** Builds the credentials of a connection: its key, or Microsoft Entra ID. */
 export function credentialsOf(connection: Connection): Credentials {
     if (connection.key !== undefined) return { kind: "key", key: connection.key };
-    const { tenantId, clientId, clientSecret } = connection.entraId ?? {};
-    const identity: typeof import("@azure/identity") = require("@azure/identity");
-    const credential =
-        tenantId && clientId && clientSecret
-            ? new identity.ClientSecretCredential(tenantId, clientId, clientSecret)
-            : new identity.DefaultAzureCredential({ tenantId, managedIdentityClientId: clientId });
-    return { kind: "entra", credential };
+    return { kind: "entra", credential: entraCredentialOf(connection.entraId ?? {}) };
 }
 
 /** The endpoint of a connection in the one form used for comparisons and outputs. */

@@ -8,6 +8,7 @@ import {
 } from "../contract";
 import type { Renewal } from "../plan/expiry-renewal";
 import { connectionSchema } from "./connection-input";
+import { documentsSchema } from "./documents-input";
 import { bounded, evaluationInputSchema } from "./numeric-inputs";
 import { inputLimits } from "./input-limits";
 import { promotionSchema, retrainTokenSchema, servingModelSchema } from "./promotion-input";
@@ -30,6 +31,8 @@ export const timeoutMinutesSchema = z.strictObject({
     train: minutes().default(240),
     deploy: minutes().default(60),
     delete: minutes().default(15),
+    /** Copying a text project's documents into the secondary's storage. */
+    copy: minutes().default(30),
     /** Waiting for a candidate's evaluation and probing its predictions. */
     gate: minutes().default(30),
 });
@@ -107,6 +110,7 @@ export const replicationArgsSchema = z.strictObject({
     servingModel: servingModelSchema,
     expiryWarningDays: bounded(inputLimits.expiryWarningDays, { one: "day", many: "days", integer: true }).default(30),
     retrainToken: retrainTokenSchema.optional(),
+    documents: documentsSchema.optional(),
 });
 export type ReplicationArgs = z.infer<typeof replicationArgsSchema>;
 
@@ -122,6 +126,12 @@ export const primaryRevisionSchema = z.strictObject({
     items: z.record(z.string(), z.number()).optional(),
     /** What this revision changed relative to the one the secondary holds. */
     changes: z.string(),
+    /**
+     * With `documents`: the primary's container, and the content id of every document the labels
+     * reference, by location, as its listing shows them (see `document-fingerprint.ts`): a changed
+     * text shows here.
+     */
+    documents: z.strictObject({ container: z.string(), contents: z.record(z.string(), z.string()) }).optional(),
 });
 export type PrimaryRevision = z.infer<typeof primaryRevisionSchema>;
 

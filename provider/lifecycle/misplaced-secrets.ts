@@ -2,14 +2,23 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { redact } from "../client/redact";
 import type { CheckFailure } from "./check-failures";
 
+/** The secrets of a storage account's access (`documents.source`, `documents.target`). */
+const storageSecrets = (side: string) => [
+    ["documents", side, "connectionString"],
+    ["documents", side, "sasToken"],
+    ["documents", side, "entraId", "clientSecret"],
+];
+
 /** Where secrets belong in the inputs. */
-const secretPaths = [
+const secretPaths: readonly (readonly string[])[] = [
     ["primary", "key"],
     ["secondary", "key"],
     ["primary", "entraId", "clientSecret"],
     ["secondary", "entraId", "clientSecret"],
     ["promotion", "parity", "documents", "connectionString"],
-] as const;
+    ...storageSecrets("source"),
+    ...storageSecrets("target"),
+];
 
 /**
  * Shorter values are not looked for elsewhere: they would match ordinary words in names and

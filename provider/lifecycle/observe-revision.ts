@@ -1,6 +1,7 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import type { ProjectMetadata } from "../contract";
 import { describeChanges, diffContent, shownItems } from "../plan/content-changes";
+import type { ExportedFile } from "../project-file/exported-file";
 import { readItemNames } from "../project-file/read-item-names";
 import type { PrimaryRevision, ReplicationArgs } from "./inputs";
 import { operationContextFor } from "./operation-context-for";
@@ -23,6 +24,8 @@ export async function observeRevision(
     previous: PrimaryRevision | undefined,
     settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes">,
     log: ResourceLog,
+    /** Hears of the primary's export when one was made (its documents are observed from it). */
+    onExport?: (file: ExportedFile) => void,
 ): Promise<PrimaryRevision> {
     const { lastModifiedDateTime } = details;
     if (previous?.lastModifiedDateTime === lastModifiedDateTime) return previous;
@@ -30,6 +33,7 @@ export async function observeRevision(
         return { lastModifiedDateTime, changes: "first copy: exported, imported, trained and deployed by the create" };
     const context = operationContextFor(settings, "export", log);
     const current = await exportPrimary(primary, details, context);
+    onExport?.(current);
     const { contentHash, items } = current.fingerprint;
     const revision = { lastModifiedDateTime, contentHash, items };
     if (previous.contentHash === contentHash) {

@@ -14,11 +14,16 @@ import { type ExportedFile, readExportedFile } from "../project-file/exported-fi
  */
 
 /** Exports a project into the cache's private folder and reads it once; the caller keeps or discards the file. */
-async function exportAndRead(client: AuthoringClient, project: string, context: OperationContext) {
+async function exportAndRead(
+    client: AuthoringClient,
+    project: string,
+    context: OperationContext,
+    fingerprintedAs?: (metadata: Record<string, unknown>) => Record<string, unknown>,
+) {
     const path = exportCache.newFile();
     try {
         await exportProject(client, project, path, context);
-        return await readExportedFile(path);
+        return await readExportedFile(path, fingerprintedAs);
     } catch (error) {
         exportCache.discard({ path });
         throw error;
@@ -64,8 +69,10 @@ export async function withExport<T>(
     project: string,
     context: OperationContext,
     use: (file: ExportedFile) => Promise<T>,
+    /** The metadata as it is fingerprinted (see readExportedFile). */
+    fingerprintedAs?: (metadata: Record<string, unknown>) => Record<string, unknown>,
 ): Promise<T> {
-    const file = await exportAndRead(client, project, context);
+    const file = await exportAndRead(client, project, context, fingerprintedAs);
     try {
         return await use(file);
     } finally {

@@ -1,19 +1,10 @@
 import { z } from "zod";
 import { checkModelLabel } from "../contract";
-import { secretSchema } from "./connection-input";
 import { inputLimits } from "./input-limits";
 import { bounded } from "./numeric-inputs";
+import { storageConnectionStringSchema } from "./storage-access-input";
 
 const fraction = () => bounded(inputLimits.fraction, { one: "", many: "" });
-
-/**
- * A storage connection string (with an account key or a SAS), as the Azure portal gives it, to
- * the account holding the project's documents; it reaches nothing but that account's blobs.
- */
-const connectionStringSchema = secretSchema("connection string", `the storage account's "Access keys" page`).refine(
-    (value) => /(^|;)\s*(AccountName|BlobEndpoint)=/i.test(value),
-    'must be a storage connection string, with AccountName= or BlobEndpoint= (the "Access keys" page of the storage account)',
-);
 
 /**
  * The prediction-parity probe: a sample of the project's own utterances (or documents) is sent to
@@ -24,7 +15,7 @@ const paritySchema = z.strictObject({
     minAgreement: fraction().default(0.9),
     sampleSize: bounded(inputLimits.paritySampleSize, { one: "item", many: "items", integer: true }).default(20),
     /** Text projects keep their documents in storage; the probe reads the sampled ones from there. */
-    documents: z.strictObject({ connectionString: connectionStringSchema }).optional(),
+    documents: z.strictObject({ connectionString: storageConnectionStringSchema }).optional(),
 });
 
 /**

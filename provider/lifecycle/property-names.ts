@@ -21,6 +21,7 @@ export const inputNames = [
     "servingModel",
     "expiryWarningDays",
     "retrainToken",
+    "documents",
 ] as const;
 
 /**
@@ -40,6 +41,8 @@ export const outputOnlyNames = [
     "keptModels",
     "gate",
     "rejectedCandidates",
+    "secondaryDocuments",
+    "secondaryStorage",
 ] as const;
 
 /** Outputs that are inputs too: the resource lists them so they exist on it even when not given. */

@@ -4,11 +4,13 @@ import { withObservation } from "./apply-replication";
 import { clientFor, type TransportIo } from "./connections";
 import { splitInternal } from "./internal-properties";
 import { outputsOf } from "./outputs";
+import { observeSecondaryDocuments } from "./replica-documents";
 import { replicaNamesOf, type ReplicaState } from "./replica-state";
 
 /**
- * Refresh: reports what the secondary holds now (project, models, deployments) with GETs only, so
- * drift such as a deleted deployment makes the next preview plan a redeploy.
+ * Refresh: reports what the secondary holds now (project, models, deployments, and the documents
+ * copied to its storage) with GETs and one listing only, so drift such as a deleted deployment or
+ * a deleted document makes the next preview plan a redeploy or a copy.
  */
 export async function read(
     id: string,
@@ -21,5 +23,17 @@ export async function read(
     const staging = state.stagingDeployment?.name;
     const names = replicaNamesOf({ ...state, ...(staging && { stagingDeploymentName: staging }) });
     const seen = await observeReplica(secondary, state.secondaryProjectName, names);
-    return { id, props: outputsOf(withObservation(state, seen), internal) };
+    const observed = withObservation(state, seen);
+    const documents = state.secondaryDocuments;
+    if (documents && state.secondaryStorage) {
+        const projectContainer = seen.project?.storageInputContainerName;
+        observed.secondaryDocuments = await observeSecondaryDocuments(
+            state.secondaryStorage,
+            documents.container,
+            documents.held,
+            new Set(Object.keys(documents.held)),
+            projectContainer,
+        );
+    }
+    return { id, props: outputsOf(observed, internal) };
 }

@@ -8,6 +8,8 @@ import type { ModelIdentity } from "../plan/model-identity";
 import type { DesiredReplica, KeptModel, ReplicaFacts, ServeRequest, StepName } from "../plan/plan-replication";
 import { describeThresholds, type GateFigures } from "../plan/promotion-verdict";
 import type { CheckedInputs, Connection, ReplicationArgs, TimeoutMinutes } from "./inputs";
+import { desiredDocumentsOf, documentsIdentityOf, type SecondaryDocuments } from "./replica-documents";
+import type { StorageAccess } from "./storage-access-input";
 
 /**
  * The resource's outputs, which are also all that `read` and `delete` receive: so they carry
@@ -58,6 +60,10 @@ export interface ReplicaState {
     lastSyncedAt?: string;
     /** A job an interrupted run left behind; the next run waits for it instead of starting another. */
     pendingJob?: PendingJob;
+    /** The storage account the documents are copied to (`documents.target`), kept for refresh; secret. */
+    secondaryStorage?: StorageAccess;
+    /** What that account's container holds of the documents, as the last copy or refresh found it. */
+    secondaryDocuments?: SecondaryDocuments;
 }
 
 /** What the gate measured for a candidate and what became of it. */
@@ -122,6 +128,7 @@ export function identityOf(inputs: CheckedInputs, state: Partial<ReplicaState>):
         trainingSignature: trainingSignatureOf(inputs),
         ...(inputs.retrainToken !== undefined && { retrainToken: inputs.retrainToken }),
         ...(inputs.renewal?.trainingConfigVersion && { renewWith: inputs.renewal.trainingConfigVersion }),
+        ...documentsIdentityOf(inputs),
     };
 }
 
@@ -148,6 +155,7 @@ export function desiredReplicaOf(inputs: CheckedInputs, state: Partial<ReplicaSt
     const identity = identityOf(inputs, state);
     const staging = stagingNameOf(inputs);
     const promotion = inputs.promotion;
+    const documents = desiredDocumentsOf(inputs);
     return {
         contentHash: identity.contentHash,
         identity,
@@ -164,6 +172,7 @@ export function desiredReplicaOf(inputs: CheckedInputs, state: Partial<ReplicaSt
             }),
         serve: serveRequestOf(inputs.servingModel),
         keepModels: inputs.keepModels,
+        ...(documents && { documents }),
     };
 }
 
@@ -190,6 +199,12 @@ export function factsOf(state: Partial<ReplicaState>): ReplicaFacts {
         ...(state.previousModel && { previousLabel: state.previousModel.label }),
         ...(state.servingPin && { pin: state.servingPin }),
         rejected: state.rejectedCandidates ?? [],
+        ...(state.secondaryDocuments?.projectContainer && {
+            inputContainer: state.secondaryDocuments.projectContainer,
+        }),
+        ...(state.secondaryDocuments && {
+            documents: { container: state.secondaryDocuments.container, held: state.secondaryDocuments.held },
+        }),
     };
 }
 
@@ -208,9 +223,7 @@ function legacyModels(state: Partial<ReplicaState>): KeptModel[] {
 }
 
 /** The secondary's project as outputs show it. */
-export function secondaryProjectOf(
-    project: ProjectMetadata,
-): NonNullable<ReplicaState["secondaryProject"]> {
+export function secondaryProjectOf(project: ProjectMetadata): NonNullable<ReplicaState["secondaryProject"]> {
     return {
         projectName: project.projectName,
         language: project.language,

@@ -12,6 +12,7 @@ import {
 import { isReplicaModel } from "../plan/derived-names";
 import type { CheckedInputs } from "./inputs";
 import { primaryExportForImport, withExport } from "./project-exports";
+import { asPrimaryMetadata, importedMetadataOf } from "./replica-documents";
 import { identityOf, type PendingJob, secondaryProjectOf, trainingSignatureOf } from "./replica-state";
 import { adoptable, recordServing, runJob, StepBlockedError, type StepRun, type StepRunner } from "./step-run";
 
@@ -29,6 +30,9 @@ export const replicationRunners = {
             state.importedLastModifiedDateTime = project.lastModifiedDateTime;
             // Kept in step, so that a run failing later leaves a state its next preview reads right.
             state.secondaryProject = secondaryProjectOf(project);
+            if (state.secondaryDocuments && project.storageInputContainerName) {
+                state.secondaryDocuments.projectContainer = project.storageInputContainerName;
+            }
         }
         // The candidate's label was planned from the content check saw; train nothing else under it.
         if (state.importedContentHash !== inputs.primaryRevision.contentHash) {
@@ -85,7 +89,11 @@ async function startImportJob(run: StepRun): Promise<PendingJob | "found done"> 
         const { contentHash } = file.fingerprint;
         if (await secondaryHolds(run, contentHash)) return "found done";
         await checkOrchestrationTargets(secondary, file.orchestrationIntents);
-        const { statusUrl } = await startImportOfFile(secondary, inputs.secondaryProjectName, file);
+        const metadata = importedMetadataOf(file.outline.metadata, inputs);
+        const { statusUrl } = await startImportOfFile(secondary, inputs.secondaryProjectName, {
+            ...file,
+            outline: { ...file.outline, metadata },
+        });
         return { step: "import", target: inputs.secondaryProjectName, statusUrl, contentHash };
     } finally {
         exportCache.discard(file);
@@ -102,9 +110,13 @@ async function secondaryHolds(run: StepRun, contentHash: string): Promise<boolea
     const { inputs, state, secondary } = run;
     const project = state.secondaryProject;
     if (!project || project.lastModifiedDateTime === state.importedLastModifiedDateTime) return false;
-    const holds = await withExport(secondary, inputs.secondaryProjectName, run.context("export"), async (replica) => {
-        return replica.fingerprint.contentHash === contentHash;
-    });
+    const holds = await withExport(
+        secondary,
+        inputs.secondaryProjectName,
+        run.context("export"),
+        async (replica) => replica.fingerprint.contentHash === contentHash,
+        (metadata) => asPrimaryMetadata(metadata, inputs),
+    );
     if (!holds) return false;
     run.context("import").log(
         "the secondary already holds this content (an interrupted run imported it): not imported again",

@@ -2,15 +2,7 @@ import type { TrainingJobState } from "../contract";
 import type { PollSchedule } from "../lro/poll-until-done";
 
 /** The jobs the provider waits for, each polled on a schedule of its own. */
-export type PolledJob =
-    | "export"
-    | "import"
-    | "train"
-    | "cancelTraining"
-    | "deploy"
-    | "swap"
-    | "delete"
-    | "prediction";
+export type PolledJob = "export" | "import" | "train" | "cancelTraining" | "deploy" | "swap" | "delete" | "prediction";
 
 /**
  * When each kind of job is first looked at, and how the waits grow, fitted to how long the

@@ -14,6 +14,8 @@ export interface ModelIdentity {
     retrainToken?: string;
     /** The training configuration version an expiry renewal asked for. */
     renewWith?: string;
+    /** The texts of a text project's documents, hashed (see `documentsHashOf`): they live in storage, not in the content. */
+    documents?: string;
 }
 
 export function sameIdentity(a: ModelIdentity, b: ModelIdentity): boolean {
@@ -28,6 +30,11 @@ export function whyRetrain(wanted: ModelIdentity, serving: ModelIdentity | undef
     if (serving === undefined) return "no model of this content and these options exists on the secondary";
     if (serving.contentHash !== wanted.contentHash) {
         return `the content changed (${short(serving.contentHash)} -> ${short(wanted.contentHash)})`;
+    }
+    if (serving.documents !== wanted.documents) {
+        return serving.documents === undefined
+            ? "the documents' texts are now part of what a model is made of"
+            : `the documents' texts changed (${short(serving.documents)} -> ${short(wanted.documents ?? "none")})`;
     }
     if (serving.trainingSignature !== wanted.trainingSignature) return "the training options changed";
     if (serving.renewWith !== wanted.renewWith) {

@@ -1,3 +1,4 @@
+import { documentsToCopy, someOf, type StaleDocument } from "./document-fingerprint";
 import { whyRetrain } from "./model-identity";
 import { modelsToPrune } from "./prune-models";
 import type { DesiredReplica, ReplicaFacts } from "./replica-facts";
@@ -8,9 +9,11 @@ export type { DesiredReplica, KeptModel, ReplicaFacts, ServeRequest } from "./re
 /**
  * The steps that change the secondary, in the order they run. Import includes the export it
  * needs; promote is the gate and the swap; swap and deploy alone serve a model without a gate
- * (a rollback, or a replica without `promotion`); prune deletes models no longer kept.
+ * (a rollback, or a replica without `promotion`); prune deletes models no longer kept. Copy
+ * brings a text project's documents into the secondary's storage, before the import that names
+ * their container and the training that reads them.
  */
-export type StepName = "import" | "train" | "stage" | "promote" | "swap" | "deploy" | "prune";
+export type StepName = "copy" | "import" | "train" | "stage" | "promote" | "swap" | "deploy" | "prune";
 
 export interface PlannedStep {
     name: StepName;
@@ -99,16 +102,49 @@ const rollbackWhy = (desired: DesiredReplica, label: string) =>
         ? `servingModel is "previous": ${label} serves again, without training`
         : `servingModel pins ${label}, without training`;
 
+/** `1 document changed on the primary (movies/plot-04.txt); 3 documents not copied yet (...)`. */
+function describeStale(stale: readonly StaleDocument[]): string {
+    const whys = [...new Set(stale.map((document) => document.why))];
+    return whys
+        .map((why) => {
+            const names = stale.filter((document) => document.why === why).map((document) => document.location);
+            return `${names.length} ${names.length === 1 ? "document" : "documents"} ${why} (${someOf(names)})`;
+        })
+        .join("; ");
+}
+
 /**
  * Each step, checked in this order against the facts as the steps before it leave them. Quirks
  * live here: a rejected candidate blocks promotion without training again, a rollback never
  * trains, a candidate already trained (the content went back, a killed run) is not trained again.
  */
 const rules: Readonly<Record<StepName, StepRule>> = {
+    copy: {
+        need: (desired, facts) => {
+            if (!desired.documents) return undefined;
+            const { container, contents } = desired.documents;
+            const held = facts.documents?.container === container ? facts.documents.held : {};
+            const stale = documentsToCopy(contents, held);
+            return stale.length === 0 ? undefined : { reason: describeStale(stale) };
+        },
+        effect: (desired, facts) => ({
+            ...facts,
+            documents: { container: desired.documents!.container, held: { ...desired.documents!.contents } },
+        }),
+    },
     import: {
         need: (desired, facts) => {
             if (!facts.projectExists) return { reason: "the secondary project does not exist" };
             if (facts.secondaryEdited) return { reason: "the secondary project was edited after the last import" };
+            if (desired.documents) {
+                // A replica imported before its documents were copied reads the primary's container name.
+                const reading = facts.inputContainer ?? desired.documents.sourceContainer;
+                if (reading !== desired.documents.container) {
+                    return {
+                        reason: `the secondary project reads its documents from container "${reading}", not "${desired.documents.container}"`,
+                    };
+                }
+            }
             if (facts.importedContentHash === desired.contentHash) return undefined;
             return {
                 reason: `the primary's content changed (${short(facts.importedContentHash)} -> ${short(desired.contentHash)})`,
@@ -120,6 +156,7 @@ const rules: Readonly<Record<StepName, StepRule>> = {
             secondaryEdited: false,
             importedContentHash: desired.contentHash,
             importedNow: true,
+            ...(desired.documents && { inputContainer: desired.documents.container }),
         }),
     },
     train: {
@@ -246,7 +283,7 @@ const rules: Readonly<Record<StepName, StepRule>> = {
     },
 };
 
-const order: readonly StepName[] = ["import", "train", "stage", "promote", "swap", "deploy", "prune"];
+const order: readonly StepName[] = ["copy", "import", "train", "stage", "promote", "swap", "deploy", "prune"];
 
 /**
  * The steps that bring the secondary to the desired replica, each with its reason. Pure: the

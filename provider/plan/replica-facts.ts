@@ -23,6 +23,12 @@ export interface DesiredReplica {
     serve: ServeRequest;
     /** How many of the replica's models are kept (served ones always are). */
     keepModels: number;
+    /**
+     * With documents copied to the secondary's storage: the container they go to (and the
+     * replica reads), the primary's container (which a replica imported before read), and every
+     * document's content id, by location.
+     */
+    documents?: { container: string; sourceContainer: string; contents: Readonly<Record<string, string>> };
 }
 
 /** One of the replica's models on the secondary. */
@@ -57,4 +63,8 @@ export interface ReplicaFacts {
     pin?: { request: string; label: string };
     /** Candidates the gate rejected, with its verdict: never trained or promoted again. */
     rejected: { label: string; verdict: string }[];
+    /** The container the secondary project reads its documents from (text projects). */
+    inputContainer?: string;
+    /** What the secondary's container was last seen to hold of the documents (see `heldContentOf`). */
+    documents?: { container: string; held: Readonly<Record<string, string>> };
 }

@@ -11,6 +11,8 @@ export interface ExportedFile {
     fingerprint: Fingerprint;
     /** An orchestration project's intents, which route to other projects; empty for other kinds. */
     orchestrationIntents: OrchestrationIntent[];
+    /** Where a custom text project's labelled documents are, sorted, each once; empty for other kinds. */
+    documentLocations: string[];
 }
 
 /**
@@ -18,16 +20,22 @@ export interface ExportedFile {
  * outline (for the import), its fingerprint (to compare revisions and tell what changed) and
  * the routes of an orchestration project (to check before importing).
  */
-export async function readExportedFile(path: string): Promise<ExportedFile> {
+export async function readExportedFile(
+    path: string,
+    /** The metadata as it is fingerprinted, e.g. a replica's as the primary would have written it. */
+    fingerprintedAs: (metadata: Record<string, unknown>) => Record<string, unknown> = (metadata) => metadata,
+): Promise<ExportedFile> {
     const fingerprint = new FingerprintBuilder();
     const intents: Record<string, unknown>[] = [];
+    const locations = new Set<string>();
     const outline = await scanProjectFile(path, {
-        metadata: (metadata) => fingerprint.setMetadata(metadata),
+        metadata: (metadata) => fingerprint.setMetadata(fingerprintedAs(metadata)),
         assetField: (name, value) => fingerprint.addAssetField(name, value),
         list: (name) => fingerprint.startList(name),
         item: (list, item, span) => {
             fingerprint.addItem(list, item, span);
             if (list === "intents") intents.push(item);
+            if (list === "documents" && typeof item.location === "string") locations.add(item.location);
         },
     });
     const orchestration = outline.projectKind === "Orchestration";
@@ -39,5 +47,6 @@ export async function readExportedFile(path: string): Promise<ExportedFile> {
         orchestrationIntents: orchestration
             ? intents.map((intent, at) => parseContract(orchestrationIntentSchema, intent, `assets.intents[${at}]`))
             : [],
+        documentLocations: [...locations].sort(),
     };
 }

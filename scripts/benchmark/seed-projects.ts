@@ -5,7 +5,7 @@ import { type ExportedProject, familyOfKind } from "../../provider/contract";
 import { awaitImport, startImport } from "../../provider/operations/import-project";
 import type { OperationContext } from "../../provider/operations/operation-context";
 import { sampleProjects } from "../../stacks/local/samples";
-import { uploadDocuments } from "../../stacks/local/seed-primary";
+import { uploadMissingDocuments } from "../../stacks/local/seed-primary";
 
 export interface SeedTarget {
     endpoint: string;
@@ -23,7 +23,7 @@ const concurrency = 8;
  */
 export async function seedProjects(target: SeedTarget, files: readonly ExportedProject[]): Promise<void> {
     for (const { documents } of sampleProjects) {
-        if (documents) await uploadDocuments(target.storageConnectionString, documents);
+        if (documents) await uploadMissingDocuments(target.storageConnectionString, documents);
     }
     const transport = new LanguageTransport({
         endpoint: target.endpoint,

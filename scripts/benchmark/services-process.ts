@@ -1,4 +1,6 @@
-import { startLocalServices } from "../local-stack/local-services";
+import { sampleProjects } from "../../stacks/local/samples";
+import { uploadMissingDocuments } from "../../stacks/local/seed-primary";
+import { freePorts, startLocalServices } from "../local-stack/local-services";
 
 /**
  * The benchmark's services in a process of their own, as the service is in its own region: the
@@ -7,10 +9,16 @@ import { startLocalServices } from "../local-stack/local-services";
  * listen; stops them when its stdin closes (the benchmark ended, however it ended).
  */
 async function main(): Promise<void> {
-    const services = await startLocalServices({ ports: { emulator: 0, azurite: 0 }, jobTiming: { mode: "instant" } });
-    process.stdout.write(
-        `${JSON.stringify({ emulatorUrl: services.emulator.url, storageConnectionString: services.azurite.connectionString })}\n`,
-    );
+    const services = await startLocalServices({ ports: freePorts, jobTiming: { mode: "instant" } });
+    // The benchmark's text replicas copy no documents: the secondary's own account holds the samples' already.
+    for (const { documents } of sampleProjects) {
+        if (documents) await uploadMissingDocuments(services.storage.secondary.connectionString, documents);
+    }
+    const endpoints = {
+        emulatorUrl: services.emulator.url,
+        storageConnectionString: services.storage.primary.connectionString,
+    };
+    process.stdout.write(`${JSON.stringify(endpoints)}\n`);
     process.stdin.resume();
     process.stdin.once("end", () => void services.stop().then(() => process.exit(0)));
 }

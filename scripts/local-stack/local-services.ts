@@ -8,53 +8,91 @@ import {
     startEmulator,
     wellKnownKeys,
 } from "../../emulator";
-import { localPorts, localRateLimits } from "../../stacks/local/settings";
+import {
+    type LocalEndpoints,
+    type LocalPorts,
+    localPorts,
+    localRateLimits,
+    localStorageAccounts,
+} from "../../stacks/local/settings";
 
 export interface LocalServicesOptions {
     /** Where the emulator and Azurite keep their state between runs; in memory when absent. */
     dataDir?: string;
     /** The local stack's fixed ports by default; 0 picks free ones. */
-    ports?: { emulator: number; azurite: number };
+    ports?: LocalPorts;
     jobTiming?: JobTiming;
     rateLimits?: RateLimits;
 }
 
 export interface LocalServices {
     emulator: RunningEmulator;
-    azurite: RunningAzurite;
+    /** The storage account linked to each resource, each in its own Azurite. */
+    storage: { primary: RunningAzurite; secondary: RunningAzurite };
+    /** Where they listen, as the program is told. */
+    endpoints: LocalEndpoints;
     stop(): Promise<void>;
 }
+
+/** Ports the system picks, for tests and benchmarks that run beside `npm start`. */
+export const freePorts: LocalPorts = { emulator: 0, primaryStorage: 0, secondaryStorage: 0 };
 
 /** Jobs take a couple of seconds, as a small project does on the real service. */
 const localJobTiming: JobTiming = { mode: "afterMs", ms: 2_000 };
 
 /**
- * Starts Azurite and the Language authoring emulator on loopback, persistent in `dataDir` if given:
- * a primary in westeurope and a secondary in northeurope, linked to the same storage account
- * as Microsoft recommends for custom text projects.
+ * Starts the Language emulator and two Azurites on loopback, persistent in `dataDir` if given: a
+ * primary in westeurope and a secondary in northeurope, each linked to a storage account of its
+ * own region (Azurite's data folders `storage-westeurope` and `storage-northeurope`). Custom text
+ * replicas copy their documents from the one to the other.
  */
 export async function startLocalServices(options: LocalServicesOptions = {}): Promise<LocalServices> {
     const ports = options.ports ?? localPorts;
     // Azurite and the emulator each create their folder.
     const dataDir = (name: string) => options.dataDir && path.join(options.dataDir, name);
-    const azurite = await startAzurite({ port: ports.azurite, location: dataDir("azurite") }).catch(
-        portInUse("Azurite", ports.azurite),
-    );
-    const storage = { connectionString: azurite.connectionString };
+    const started: { stop(): Promise<void> }[] = [];
+    const stop = async () => {
+        for (const service of started.reverse()) await service.stop();
+    };
     try {
+        const storageOf = async (side: "primary" | "secondary", region: string, port: number) => {
+            const azurite = await startAzurite({
+                port,
+                location: dataDir(`storage-${region}`),
+                accounts: [localStorageAccounts[side]],
+            }).catch(portInUse(`Azurite (${region})`, port));
+            started.push(azurite);
+            return azurite;
+        };
+        const storage = {
+            primary: await storageOf("primary", "westeurope", ports.primaryStorage),
+            secondary: await storageOf("secondary", "northeurope", ports.secondaryStorage),
+        };
+        const linked = (side: "primary" | "secondary") => ({ connectionString: storage[side].connectionString });
         const emulator = await startEmulator({
             port: ports.emulator,
             dataDir: dataDir("emulator"),
             resources: [
-                { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage },
-                { name: "secondary", region: "northeurope", keys: [...wellKnownKeys.secondary], storage },
+                { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage: linked("primary") },
+                {
+                    name: "secondary",
+                    region: "northeurope",
+                    keys: [...wellKnownKeys.secondary],
+                    storage: linked("secondary"),
+                },
             ],
             jobTiming: options.jobTiming ?? localJobTiming,
             rateLimits: options.rateLimits ?? localRateLimits,
         }).catch(portInUse("the Language emulator", ports.emulator));
-        return { emulator, azurite, stop: async () => (await emulator.stop(), await azurite.stop()) };
+        started.push(emulator);
+        const endpoints = {
+            emulator: emulator.url,
+            primaryStorage: storage.primary.blobEndpoint,
+            secondaryStorage: storage.secondary.blobEndpoint,
+        };
+        return { emulator, storage, endpoints, stop };
     } catch (error) {
-        await azurite.stop();
+        await stop();
         throw error;
     }
 }

@@ -14,7 +14,7 @@ async function main(argv: string[]): Promise<void> {
     if (!(localCommands as readonly string[]).includes(command)) {
         throw new Error(`unknown command "${command}"; use one of: ${[...localCommands, "drill"].join(", ")}`);
     }
-    if ((command === "edit-primary" || command === "serve") && flags.length > 0) {
+    if (["edit-primary", "edit-document", "serve"].includes(command) && flags.length > 0) {
         throw new Error(`${command} takes no options, got ${flags.join(" ")}`);
     }
     await runLocalStack({ command: command as LocalCommand, flags });

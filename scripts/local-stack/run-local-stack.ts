@@ -3,17 +3,18 @@ import * as path from "node:path";
 import { EmulatorAdminClient, type JobTiming } from "../../emulator";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
-import { emulatorUrlVariable, localResources } from "../../stacks/local/settings";
+import { type LocalPorts, localEndpointsVariable, localResources } from "../../stacks/local/settings";
 import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-workspace";
 import { runPulumi } from "../pulumi/pulumi-cli";
 import { endOrphanedLanguageHosts } from "../pulumi/orphaned-hosts";
 import { cancelKilledRuns } from "../pulumi/stale-locks";
+import { editDocument } from "./edit-document";
 import { editPrimary } from "./edit-primary";
 import { startLocalServices } from "./local-services";
 
 /**
- * Pulumi commands, run as typed; `check`, the daily out-of-sync check; the demo's own edit of
- * the primary; and `serve`, which keeps the services running for a `pulumi` typed elsewhere.
+ * Pulumi commands, run as typed; `check`, the daily out-of-sync check; the demo's own edits of
+ * the primary (a project, a document in its storage); and `serve`, which keeps the services running for a `pulumi` typed elsewhere.
  */
 export const localCommands = [
     "up",
@@ -23,6 +24,7 @@ export const localCommands = [
     "destroy",
     "cancel",
     "edit-primary",
+    "edit-document",
     "serve",
 ] as const;
 export type LocalCommand = (typeof localCommands)[number];
@@ -40,7 +42,7 @@ export interface LocalStackRun {
     stateDir?: string;
     /** Where the emulator and Azurite keep their state; `.local/` by default. */
     dataDir?: string;
-    ports?: { emulator: number; azurite: number };
+    ports?: LocalPorts;
     /** How fast the emulator's jobs finish; a couple of seconds each by default. */
     jobTiming?: JobTiming;
     /** Receives everything printed; this process's stdout by default. */
@@ -55,7 +57,9 @@ export interface LocalStackRun {
  * fails naming it, and the failed replica's state keeps what it completed, so the next `up`
  * resumes it from its first unfinished step.
  */
-const pulumiCommands: Readonly<Record<Exclude<LocalCommand, "edit-primary" | "serve">, readonly string[]>> = {
+const pulumiCommands: Readonly<
+    Record<Exclude<LocalCommand, "edit-primary" | "edit-document" | "serve">, readonly string[]>
+> = {
     up: ["up", "--yes", "--skip-preview", "--continue-on-error"],
     preview: ["preview"],
     check: ["preview", "--refresh", "--expect-no-changes", "--diff"],
@@ -79,17 +83,21 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         jobTiming: run.jobTiming,
     });
     try {
-        const resources = localResources(services.emulator.url);
-        const primary = { ...resources.primary, storageConnectionString: services.azurite.connectionString };
+        const resources = localResources(services.endpoints);
+        const primary = { ...resources.primary, storageConnectionString: resources.storage.primary };
         await seedPrimary(primary, sampleProjects, log);
-        if (run.command === "edit-primary") {
-            const edit = await editPrimary(new EmulatorAdminClient(services.emulator.url));
+        if (run.command === "edit-primary" || run.command === "edit-document") {
+            const edit =
+                run.command === "edit-primary"
+                    ? await editPrimary(new EmulatorAdminClient(services.emulator.url))
+                    : await editDocument(primary.storageConnectionString);
             log(edit);
             return edit;
         }
         if (run.command === "serve") {
             log(
-                `the local stack's emulator is on ${services.emulator.url} and Azurite on ${services.azurite.blobEndpoint}`,
+                `the local stack's emulator is on ${services.emulator.url}, the storage of its regions on ` +
+                    `${services.storage.primary.blobEndpoint} and ${services.storage.secondary.blobEndpoint}`,
             );
             log("run pulumi with --stack local in another terminal (see README); Ctrl-C stops them");
             await untilInterrupted();
@@ -98,7 +106,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         const stateDir = run.stateDir ?? path.join(repoRoot, ".pulumi-state");
         const env = {
             ...offlineEnvironment(localPassphrase, stateDir),
-            [emulatorUrlVariable]: services.emulator.url,
+            [localEndpointsVariable]: JSON.stringify(services.endpoints),
         };
         const pulumi = (args: readonly string[]) => runPulumi({ args, cwd: repoRoot, env, print });
         if (!stackExists(stateDir)) await pulumi(["stack", "init", localStackName, "--non-interactive"]);

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { containerNamePattern, containerNameRule } from "../../provider/storage/container-name";
 import { authoringRegions } from "./authoring-regions";
 import { orderForReplication } from "./replication-order";
 import { namePrefixMaxLength } from "./resource-names";
@@ -18,11 +19,12 @@ const projectKinds = [
 /** The kinds whose training takes a trainingMode; the text kinds have none. */
 const kindsWithTrainingMode: readonly string[] = ["Conversation", "Orchestration"];
 
+/** The custom text kinds, whose labels name documents in the linked storage. */
+export const textProjectKinds: readonly string[] = projectKinds.filter((kind) => !kindsWithTrainingMode.includes(kind));
+
 const principalTypes = ["User", "Group", "ServicePrincipal"] as const;
 
 const dnsLabel = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
-/** Blob container names: 3-63 lowercase letters, digits and single hyphens, not at either end. */
-const containerName = /^(?=.{3,63}$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Resource group names: up to 90 word characters, hyphens, periods and parentheses, not ending in a period. */
 const resourceGroupName = /^[-\w.()]{0,89}[-\w()]$/;
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -118,10 +120,16 @@ export const azureConfigSchema = z
         deployerPrincipalType: z
             .enum(principalTypes, { error: `must be one of ${principalTypes.join(", ")}` })
             .default("User"),
-        storageContainerName: z
-            .string()
-            .regex(containerName, "must be 3-63 lowercase letters, digits and single hyphens, not at either end")
-            .default("documents"),
+        storageContainerName: z.string().regex(containerNamePattern, containerNameRule).default("documents"),
+        /**
+         * One storage account per region, each linked to its own Language resource, with the text
+         * projects' documents copied from the primary's to the secondary's by the deployer's
+         * Entra ID identity; otherwise one geo-redundant account linked to both.
+         */
+        storagePerRegion: z
+            .enum(["true", "false"], { error: "must be true or false" })
+            .default("false")
+            .transform((text) => text === "true"),
         projects: projectList.pipe(
             z
                 .array(projectSchema, { error: "must be a list of projects, each with a projectName" })
@@ -138,13 +146,31 @@ export const azureConfigSchema = z
                     "a replica in the same region does not survive that region's outage",
             });
         }
-        if (config.keyless && config.deployerPrincipalId === undefined) {
+        const needsDeployer = [config.keyless && "keyless", config.storagePerRegion && "storagePerRegion"].filter(
+            Boolean,
+        );
+        if (needsDeployer.length > 0 && config.deployerPrincipalId === undefined) {
+            const roles = [
+                config.keyless && "the Language roles",
+                config.storagePerRegion && "the roles on the documents' containers",
+            ];
             context.addIssue({
                 code: "custom",
                 path: ["deployerPrincipalId"],
                 message:
-                    "is required when keyless is true: the object id of the identity that runs pulumi up " +
-                    "(yours: az ad signed-in-user show --query id -o tsv), which gets the Language roles",
+                    `is required when ${needsDeployer.join(" and ")} ${needsDeployer.length > 1 ? "are" : "is"} true: the object id of the identity that runs pulumi up ` +
+                    `(yours: az ad signed-in-user show --query id -o tsv), which gets ${roles.filter(Boolean).join(" and ")}`,
+            });
+        }
+        if (config.storagePerRegion) {
+            config.projects.forEach((project, index) => {
+                if (project.projectKind !== undefined) return;
+                context.addIssue({
+                    code: "custom",
+                    path: ["projects", index, "projectKind"],
+                    message:
+                        "is required when storagePerRegion is true: the documents of text projects are copied between the regions' accounts, so the stack must know which projects those are",
+                });
             });
         }
         checkProjectReferences(config.projects, context);

@@ -32,12 +32,15 @@ export interface AzureStackOutputs {
     primaryEndpoint: pulumi.Output<string>;
     secondaryEndpoint: pulumi.Output<string>;
     storageContainerName: pulumi.Output<string>;
+    /** The blob endpoint of the documents' storage each resource links (the same account unless storagePerRegion). */
+    documentStorage: { primary: pulumi.Output<string>; secondary: pulumi.Output<string> };
     projects: Record<string, ReplicaOutputs>;
 }
 
 /**
  * The production Azure stack: two Language resources in two authoring regions sharing one
- * geo-redundant storage account, and a replica of each configured project. Keys appear in the
+ * geo-redundant storage account (or each with its own, documents copied), and a replica of each
+ * configured project. Keys appear in the
  * outputs only as secret outputs, inside each replica's `failoverClientOptions`.
  */
 export async function azureProgram(): Promise<AzureStackOutputs> {
@@ -74,7 +77,11 @@ function stackOutputs(
         secondaryRegion: config.secondaryRegion,
         primaryEndpoint: infrastructure.primary.endpoint,
         secondaryEndpoint: infrastructure.secondary.endpoint,
-        storageContainerName: infrastructure.container.name,
+        storageContainerName: infrastructure.storage.primary.container.name,
+        documentStorage: {
+            primary: infrastructure.storage.primary.blobEndpoint,
+            secondary: infrastructure.storage.secondary.blobEndpoint,
+        },
         projects,
     };
 }

@@ -1,4 +1,4 @@
-import { authoringRegions } from "./authoring-regions";
+import { type AuthoringRegion, authoringRegions } from "./authoring-regions";
 
 /** Custom subdomains are DNS labels. */
 const dnsLabelMaxLength = 63;
@@ -19,6 +19,28 @@ export function languageAccountName(namePrefix: string, region: string): string 
 /** Storage account names are 3-24 lowercase letters and digits, globally unique. */
 export function storageAccountName(namePrefix: string): string {
     const suffix = "docs";
+    return namePrefix.replace(/[^a-z0-9]/g, "").slice(0, 24 - suffix.length) + suffix;
+}
+
+/** Short region codes, so an account name of the region still has room for the prefix. */
+const regionCodes: Readonly<Record<AuthoringRegion, string>> = {
+    eastus: "eus",
+    eastus2: "eus2",
+    westus2: "wus2",
+    westus3: "wus3",
+    westeurope: "weu",
+    northeurope: "neu",
+    uksouth: "uks",
+    switzerlandnorth: "chn",
+    australiaeast: "aue",
+    centralindia: "inc",
+    canadacentral: "cac",
+    southcentralus: "scus",
+};
+
+/** The documents' storage account of one region (with `storagePerRegion`): `<prefix><region code>docs`. */
+export function regionStorageAccountName(namePrefix: string, region: AuthoringRegion): string {
+    const suffix = `${regionCodes[region]}docs`;
     return namePrefix.replace(/[^a-z0-9]/g, "").slice(0, 24 - suffix.length) + suffix;
 }
 

@@ -7,8 +7,13 @@ import { roleAssignmentGuid } from "./deterministic-guid";
  * "roles-for-resource-and-storage" (storage) and "Language role-based access control" (the rest).
  */
 export const builtInRoles = {
-    /** Lets a Language resource's identity read and write the documents of custom text projects. */
+    /**
+     * Lets a Language resource's identity read and write the documents of custom text projects;
+     * with storage per region, lets the deployer write the copies into the secondary's container.
+     */
     storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+    /** With storage per region: lets the deployer list and read the primary's documents, and nothing more. */
+    storageBlobDataReader: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
     /** Enough to export a project (the primary is only read). */
     languageReader: "7628b7b8-a8b2-4cdc-b46f-e9b35248918e",
     /** Import, train, deploy and delete; Language Writer cannot deploy or delete. */

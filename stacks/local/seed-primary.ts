@@ -17,10 +17,10 @@ export interface SeedTarget {
 }
 
 /**
- * Plays the user who built the projects on the primary: uploads the documents, imports, trains
- * and deploys every sample the primary does not have yet. Idempotent, so running the local stack
- * again finds the primary unchanged and the replicas in sync. `io` lets fast tests seed an
- * emulator running in process.
+ * Plays the user who built the projects on the primary: uploads the documents its storage lacks,
+ * imports, trains and deploys every sample the primary does not have yet. Idempotent, so running
+ * the local stack again finds the primary unchanged and the replicas in sync; a document edited
+ * in storage stays as edited. `io` lets fast tests seed an emulator running in process.
  */
 export async function seedPrimary(
     target: SeedTarget,
@@ -46,9 +46,10 @@ export async function seedPrimary(
     for (const sample of samples) {
         const { projectName, projectKind } = sample.file.metadata;
         const client = new AuthoringClient(transport, familyOfKind(projectKind), "2023-04-01");
+        // Before the project check: a primary kept from before its storage moved finds its documents again.
+        if (sample.documents) await uploadMissingDocuments(target.storageConnectionString, sample.documents);
         if (await client.findProject(projectName)) continue;
         log(`seeding the primary with ${projectKind} project "${projectName}"`);
-        if (sample.documents) await uploadDocuments(target.storageConnectionString, sample.documents);
         await awaitImport(
             client,
             projectName,
@@ -67,11 +68,16 @@ export async function seedPrimary(
     }
 }
 
-/** Uploads text documents into the samples' container of the primary's linked storage, creating it if needed. */
-export async function uploadDocuments(connectionString: string, documents: Record<string, string>): Promise<void> {
+/** Uploads the text documents the primary's linked storage lacks into the samples' container, creating it if needed. */
+export async function uploadMissingDocuments(
+    connectionString: string,
+    documents: Record<string, string>,
+): Promise<void> {
     const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(sampleContainerName);
     await container.createIfNotExists();
+    const present = new Set<string>();
+    for await (const blob of container.listBlobsFlat()) present.add(blob.name);
     for (const [location, text] of Object.entries(documents)) {
-        await container.getBlockBlobClient(location).upload(text, Buffer.byteLength(text));
+        if (!present.has(location)) await container.getBlockBlobClient(location).upload(text, Buffer.byteLength(text));
     }
 }

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { EmulatorAdminClient, wellKnownKeys } from "../../emulator";
-import { type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
+import { freePorts, type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
 import { offlineEnvironment, repoRoot } from "../../scripts/pulumi/offline-workspace";
 import { PulumiCommandError, runPulumi } from "../../scripts/pulumi/pulumi-cli";
 import { sampleProjects } from "../../stacks/local/samples";
@@ -51,7 +51,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
             `      package ${kib(consumer.sizes.tarball)}; the consumer's node_modules ${mib(consumer.sizes.nodeModules)}`,
         );
         services = await startLocalServices({
-            ports: { emulator: 0, azurite: 0 },
+            ports: freePorts,
             jobTiming: { mode: "afterPolls", polls: 2 },
             rateLimits: { readsPerMinute: 6_000, writesPerMinute: 600 },
         });
@@ -59,7 +59,7 @@ describe("the package in a user's own Pulumi project, under the plain pulumi CLI
         const primary = {
             endpoint: `${services.emulator.url}/primary`,
             key: wellKnownKeys.primary[0],
-            storageConnectionString: services.azurite.connectionString,
+            storageConnectionString: services.storage.primary.connectionString,
         };
         const samples = sampleProjects.filter((sample) => readmeProjects.includes(sample.file.metadata.projectName));
         await seedPrimary(primary, samples, () => undefined);

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { EmulatorAdminClient, wellKnownKeys } from "../../emulator";
-import { type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
+import { freePorts, type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
 import { offlineEnvironment, pulumiToolsRoot, repoRoot } from "../../scripts/pulumi/offline-workspace";
 import { runPulumi } from "../../scripts/pulumi/pulumi-cli";
 import { endOrphanedLanguageHosts } from "../../scripts/pulumi/orphaned-hosts";
@@ -72,7 +72,7 @@ describe("a resync killed with kill -9 at any point, then run again", function (
         fs.writeFileSync(path.join(scratch, "index.js"), program);
         // Jobs long enough to be killed in, short enough for a quick suite.
         services = await startLocalServices({
-            ports: { emulator: 0, azurite: 0 },
+            ports: freePorts,
             jobTiming: { mode: "afterMs", ms: 800 },
             rateLimits: { readsPerMinute: 6_000, writesPerMinute: 600 },
         });
@@ -83,7 +83,7 @@ describe("a resync killed with kill -9 at any point, then run again", function (
             {
                 endpoint: primary,
                 key: wellKnownKeys.primary[0],
-                storageConnectionString: services.azurite.connectionString,
+                storageConnectionString: services.storage.primary.connectionString,
             },
             clu,
             () => undefined,

@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { expect } from "chai";
 import { runDrill } from "../../scripts/local-stack/drill/run-drill";
+import { freePorts } from "../../scripts/local-stack/local-services";
 import { runLocalStack } from "../../scripts/local-stack/run-local-stack";
 import { repoRoot } from "../../scripts/pulumi/offline-workspace";
 import { cliEcho } from "../support/cli-echo";
@@ -11,7 +12,7 @@ describe("the failover drill (`npm run local -- drill`) against the local stack'
 
     let scratch: string;
     // The drill asks for no Pulumi command, so the ports need not stay the same from `up` to the drill.
-    const ports = { emulator: 0, azurite: 0 };
+    const ports = freePorts;
     const dataDir = () => path.join(scratch, "data");
 
     before(() => {

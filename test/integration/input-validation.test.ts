@@ -72,7 +72,7 @@ describe("bad input under the real Pulumi engine: `preview` fails naming the fie
 
     it("refuses a training configuration version the secondary lacks with GETs only, before any export", async () => {
         const printed = await failedPreview("missing-config", {
-            ...bed.resources(),
+            ...bed.connections(),
             projectName: "travel-clu",
             training: { trainingConfigVersion: "2099-01-01" },
         });

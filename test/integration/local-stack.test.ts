@@ -27,7 +27,11 @@ describe("the main command's flow (`npm start`): the local default stack through
     before(async () => {
         fs.mkdirSync(path.join(repoRoot, ".tmp"), { recursive: true });
         scratch = fs.mkdtempSync(path.join(repoRoot, ".tmp", "local-stack-"));
-        const ports = { emulator: await freePort(), azurite: await freePort() };
+        const ports = {
+            emulator: await freePort(),
+            primaryStorage: await freePort(),
+            secondaryStorage: await freePort(),
+        };
         const print = cliEcho();
         // Jobs finish on their second poll instead of after two seconds: the flow, not the wait, is under test.
         const jobTiming = { mode: "afterPolls", polls: 2 } as const;
@@ -58,9 +62,15 @@ describe("the main command's flow (`npm start`): the local default stack through
                 env: offlineEnvironment(localPassphrase, path.join(scratch, "state")),
                 print: () => undefined,
             }),
-        ) as Record<string, { kind: string; deployment: string; evaluation: { status: string } }>;
+        ) as Record<string, { kind: string; deployment: string; evaluation: { status: string }; documents?: string }>;
+        // Each region has its own storage: the text projects' documents are copied to the secondary's.
+        expect(printed).to.match(/copied movies\/plot-01.txt, .* to northeuropedocs\/documents/);
         for (const sample of sampleProjects) {
             const replica = outputs[sample.file.metadata.projectName]!;
+            const count = Object.keys(sample.documents ?? {}).length;
+            expect(replica.documents, "documents held").to.equal(
+                count === 0 ? undefined : `${count} of ${count} in northeuropedocs/documents`,
+            );
             expect(replica.kind).to.equal(sample.file.metadata.projectKind);
             expect(replica.deployment).to.match(/^production serves production-[0-9a-f]{8}-\d{8}T\d{6}-[0-9a-f]{32}$/);
             expect(replica.evaluation.status).to.equal("succeeded");
@@ -79,5 +89,12 @@ describe("the main command's flow (`npm start`): the local default stack through
         const gate = await run("preview", ["--expect-no-changes"]).catch((error: unknown) => error);
         expect(gate).to.be.instanceOf(PulumiCommandError);
         expect((gate as PulumiCommandError).message).to.match(/error: .*no changes were expected/);
+    });
+
+    it("shows a document changed in the primary's storage as a pending resync", async () => {
+        await run("edit-document");
+        const printed = await run("preview", ["--diff"]);
+        expect(printed).to.match(/"documents ~1 \(movies\/plot-04.txt\)"/);
+        expect(printed).to.include("plan: copy (1 document changed on the primary (movies/plot-04.txt))");
     });
 });

@@ -93,11 +93,13 @@ describe("promotion under the real Pulumi engine: candidates, the gate, swap, ro
         stack = await bed.openStack(stackName, async () => {
             for (const name of names) {
                 const { kind, gate } = projects[name];
-                const documents =
-                    kind === "Conversation" ? {} : { documents: { connectionString: bed.storageConnectionString } };
+                const text = kind !== "Conversation";
+                // The probe reads the documents it sends from the primary's storage.
+                const documents = text ? { documents: { connectionString: bed.resources().storage.primary } } : {};
                 new ReplicatedLanguageProject(name, {
-                    ...bed.resources(),
+                    ...bed.connections(),
                     projectName: name,
+                    ...(text && { documents: bed.documents() }),
                     promotion: { ...gate, parity: { minAgreement: 0.9, ...documents } },
                     timeoutMinutes: { gate: 2 },
                     ...(settings.servingModel && { servingModel: settings.servingModel }),

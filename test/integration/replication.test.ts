@@ -27,7 +27,7 @@ const expectedChanges: Record<keyof typeof edits, RegExp> = {
 
 describe("ReplicatedLanguageProject under the real Pulumi engine, against the emulator", function () {
     this.timeout(10 * 60_000);
-    const itReadOnly = itLeavingPrimaryAlone(() => bed.admin);
+    const itReadOnly = itLeavingPrimaryAlone(() => bed);
 
     let bed: ReplicationBed;
     let stack: Stack;

@@ -26,7 +26,7 @@ async function failureOf(run: Promise<unknown>): Promise<string> {
 
 describe("resuming an interrupted replication under the real Pulumi engine", function () {
     this.timeout(10 * 60_000);
-    const itReadOnly = itLeavingPrimaryAlone(() => bed.admin);
+    const itReadOnly = itLeavingPrimaryAlone(() => bed);
 
     let bed: ReplicationBed;
     let stack: Stack;
@@ -38,7 +38,7 @@ describe("resuming an interrupted replication under the real Pulumi engine", fun
         bed = await ReplicationBed.start({ mode: "instant" });
         stack = await bed.openStack(stackName, async () => {
             const replica = new ReplicatedLanguageProject("travel-clu", {
-                ...bed.resources(),
+                ...bed.connections(),
                 projectName: "travel-clu",
                 timeoutMinutes: { train: trainMinutes },
             });

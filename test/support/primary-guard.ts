@@ -20,14 +20,19 @@ export async function writesToPrimary(admin: EmulatorAdminClient): Promise<strin
         .map((request) => `${request.method} ${request.path}`);
 }
 
+/** What knows the writes that reached the primary: its emulator's log alone, or a bed that also watches its storage. */
+type PrimaryWatch = EmulatorAdminClient | { writesToPrimary(): Promise<string[]> };
+
 /**
  * `it`, with "nothing wrote to the primary" checked as part of the test. In an afterEach hook a
  * failed check would stop every later test of the suite; here it fails this test alone.
  */
-export function itLeavingPrimaryAlone(admin: () => EmulatorAdminClient) {
+export function itLeavingPrimaryAlone(watch: () => PrimaryWatch) {
     return (title: string, body: (this: Mocha.Context) => Promise<void> | void) =>
         it(title, async function () {
             await body.call(this);
-            expect(await writesToPrimary(admin()), "writing requests that reached the primary").to.deep.equal([]);
+            const watching = watch();
+            const writes = "writesToPrimary" in watching ? watching.writesToPrimary() : writesToPrimary(watching);
+            expect(await writes, "writing requests that reached the primary").to.deep.equal([]);
         });
 }

@@ -7,7 +7,7 @@ import { familyOfKind, type ProjectKind } from "../../../provider/contract";
 import { createFailoverClient, type FailoverClient } from "../../../runtime";
 import type { LocalResources } from "../../../stacks/local/program";
 import { sampleDeploymentName, sampleProjects } from "../../../stacks/local/samples";
-import { localResources } from "../../../stacks/local/settings";
+import { type LocalPorts, localResources } from "../../../stacks/local/settings";
 import { repoRoot } from "../../pulumi/offline-workspace";
 import { startLocalServices } from "../local-services";
 import { drillAsk } from "./drill-inputs";
@@ -20,7 +20,7 @@ export interface DrillRun {
     /** `.local/` by default, where `npm start` left the replicas. */
     dataDir?: string;
     /** The local stack's fixed ports by default. */
-    ports?: { emulator: number; azurite: number };
+    ports?: LocalPorts;
     print?: (line: string) => void;
 }
 
@@ -52,7 +52,7 @@ export async function runDrill(run: DrillRun): Promise<void> {
     process.once("SIGINT", interrupt);
     process.once("SIGTERM", interrupt);
     try {
-        const resources = localResources(services.emulator.url);
+        const resources = localResources(services.endpoints);
         await requireReplica(resources, project, projectKind);
         const client = createFailoverClient({
             primary: resources.primary,

@@ -12,7 +12,7 @@ export interface SampleProject {
 /** The deployment every sample is served from on the primary, and so on the secondary. */
 export const sampleDeploymentName = "production";
 
-/** The container the text projects' documents live in; both resources link the same storage account. */
+/** The container the text projects' documents live in, in the primary's storage (and, copied, in the secondary's). */
 export const sampleContainerName = "documents";
 
 /** Labels `part` inside `text` with UTF-16 offsets, as the project file counts them. */

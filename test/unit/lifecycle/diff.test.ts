@@ -31,7 +31,7 @@ const synced: ReplicaState = {
     deploymentName: "prod",
     modelLabel: "prod",
     onDelete: "delete",
-    timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15, gate: 30 },
+    timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15, copy: 30, gate: 30 },
     polling: { initialIntervalMs: 1000, maxIntervalMs: 30000 },
     importedContentHash: "sha256:a",
     trainedFrom: {

@@ -261,3 +261,81 @@ describe("planReplication", () => {
         expect(steps.find((step) => step.name === "prune")?.labels).to.deep.equal(["prod-10000001", "prod-10000004"]);
     });
 });
+
+describe("planReplication: a text project's documents copied to the secondary's storage", () => {
+    const contents = { "movies/plot-01.txt": "md5:1", "movies/plot-04.txt": "md5:4" };
+    const withDocuments = (documents: Record<string, string>) => ({
+        ...identity,
+        documents: `sha256:${JSON.stringify(documents)}`,
+    });
+    const synced: DesiredReplica = {
+        ...desired,
+        identity: withDocuments(contents),
+        documents: { container: "documents", sourceContainer: "documents", contents },
+    };
+    const held: ReplicaFacts = {
+        ...inSync,
+        models: [model("prod-0000000a", "m2", withDocuments(contents)), model("prod-0000000b", "m1", older)],
+        inputContainer: "documents",
+        documents: { container: "documents", held: contents },
+    };
+    const plan = (want: Partial<DesiredReplica>, facts: Partial<ReplicaFacts> = {}) =>
+        planReplication({ ...synced, ...want }, { ...held, ...facts }).map((step) => `${step.name}: ${step.reason}`);
+
+    it("plans nothing when the secondary holds every document", () => {
+        expect(plan({})).to.deep.equal([]);
+    });
+
+    it("copies a text changed on the primary before training a candidate of it, importing nothing", () => {
+        const changed = { ...contents, "movies/plot-04.txt": "md5:5" };
+        const steps = plan({
+            identity: withDocuments(changed),
+            candidateLabel: "prod-0000000d",
+            documents: { ...synced.documents!, contents: changed },
+        });
+        expect(steps).to.deep.equal([
+            "copy: 1 document changed on the primary (movies/plot-04.txt)",
+            `train: the documents' texts changed (${withDocuments(contents).documents.slice(7, 19)} -> ${withDocuments(changed).documents.slice(7, 19)}): candidate prod-0000000d`,
+            "deploy: the new model must be deployed: prod-0000000d",
+            "prune: 2 models are kept: prod-0000000b go",
+        ]);
+    });
+
+    it("restores a document deleted on the secondary, training nothing", () => {
+        const steps = plan(
+            {},
+            { documents: { container: "documents", held: { ...contents, "movies/plot-04.txt": "missing" } } },
+        );
+        expect(steps).to.deep.equal(["copy: 1 document missing on the secondary (movies/plot-04.txt)"]);
+    });
+
+    it("copies every document into a new container, and imports the replica to read it there", () => {
+        const steps = plan({ documents: { ...synced.documents!, container: "replica-documents" } });
+        expect(steps).to.deep.equal([
+            "copy: 2 documents not copied yet (movies/plot-01.txt, movies/plot-04.txt)",
+            'import: the secondary project reads its documents from container "documents", not "replica-documents"',
+        ]);
+    });
+
+    it("takes a replica imported before its documents were copied to read the primary's container name", () => {
+        const steps = plan(
+            { documents: { ...synced.documents!, container: "replica-documents" } },
+            { inputContainer: undefined, documents: undefined },
+        );
+        expect(steps.map((step) => step.split(":")[0])).to.deep.equal(["copy", "import"]);
+    });
+
+    it("does not copy a document the primary's container lacks", () => {
+        const lacking = { ...contents, "movies/plot-09.txt": "missing" };
+        expect(plan({ documents: { ...synced.documents!, contents: lacking } })).to.deep.equal([]);
+    });
+
+    it("first copies the documents, then imports, trains and deploys a new replica", () => {
+        const steps = planReplication(synced, {
+            projectExists: false,
+            models: [],
+            rejected: [],
+        });
+        expect(steps.map((step) => step.name)).to.deep.equal(["copy", "import", "train", "deploy"]);
+    });
+});

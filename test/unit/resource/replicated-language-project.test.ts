@@ -79,4 +79,26 @@ describe("ReplicatedLanguageProject: what the program gives reaches check", () =
         expect(isWireSecret(registration.wire.promotion.parity.documents.connectionString)).to.equal(true);
         expect(isWireSecret(registration.wire.promotion.minMicroF1)).to.equal(false);
     });
+
+    it("keeps both storage accounts' credentials secret, and the documents' settings readable", async () => {
+        const documents = {
+            copy: true,
+            container: "replica-documents",
+            source: { blobEndpoint: "https://docs.blob.core.windows.net", sasToken: "sv=2024-11-04&sig=c2lnbmF0dXJl" },
+            target: {
+                blobEndpoint: "https://replica.blob.core.windows.net",
+                entraId: { tenantId: "contoso.onmicrosoft.com", clientId: "c", clientSecret: "a-client-secret" },
+            },
+        };
+        const { registration } = await registered(recording, { ...valid, documents }, "texts");
+        expect(registration.inputs.documents).to.deep.equal(documents);
+        const wire = registration.wire.documents;
+        expect(isWireSecret(wire.source.sasToken)).to.equal(true);
+        expect(isWireSecret(wire.target.entraId.clientSecret)).to.equal(true);
+        for (const readable of [wire.copy, wire.container, wire.source.blobEndpoint, wire.target.entraId.clientId]) {
+            expect(isWireSecret(readable)).to.equal(false);
+        }
+        const pasted = await registered(recording, { ...valid, documents: { source: "AccountKey=pasted" } }, "pasted");
+        expect(isWireSecret(pasted.registration.wire.documents.source)).to.equal(true);
+    });
 });

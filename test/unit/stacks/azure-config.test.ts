@@ -44,6 +44,7 @@ describe("the Azure stack config", () => {
             keyless: false,
             deployerPrincipalType: "User",
             storageContainerName: "documents",
+            storagePerRegion: false,
             projects: [{ projectName: "travel-booking", dependsOn: [] }],
         });
     });

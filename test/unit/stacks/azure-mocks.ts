@@ -48,7 +48,14 @@ function newResource(args: MockResourceArgs): { id: string; state: Record<string
         case "azure-native:resources:ResourceGroup":
             return { id, state: { ...inputs, name: inputs.resourceGroupName } };
         case "azure-native:storage:StorageAccount":
-            return { id, state: { ...inputs, name: inputs.accountName } };
+            return {
+                id,
+                state: {
+                    ...inputs,
+                    name: inputs.accountName,
+                    primaryEndpoints: { blob: `https://${inputs.accountName}.blob.core.windows.net/` },
+                },
+            };
         case "azure-native:cognitiveservices:Account":
             return {
                 id,

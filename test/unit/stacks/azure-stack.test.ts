@@ -188,6 +188,11 @@ describe("the Azure stack program", function () {
             expect(onReplicas("support-tickets")).to.deep.equal([]);
         });
 
+        it("copies no documents: both resources read the one shared account", () => {
+            for (const replica of ofType(run, replicaType))
+                expect(replica.inputs, replica.name).not.to.have.property("documents");
+        });
+
         it("passes each project's settings and the two endpoints to its replica", () => {
             expect(named(run, replicaType, "travel-booking").inputs).to.deep.include({
                 projectName: "travel-booking",
@@ -230,6 +235,10 @@ describe("the Azure stack program", function () {
                 primaryEndpoint: endpoints.westeurope,
                 secondaryEndpoint: endpoints.northeurope,
                 storageContainerName: "documents",
+                documentStorage: {
+                    primary: "https://contosolangdocs.blob.core.windows.net/",
+                    secondary: "https://contosolangdocs.blob.core.windows.net/",
+                },
                 projects: Object.fromEntries(
                     ["travel-booking", "travel-assistant", "support-tickets"].map((name) => [
                         name,
@@ -337,6 +346,89 @@ describe("the Azure stack program", function () {
         });
     });
 
+    describe("with storage per region", () => {
+        let run: Run;
+        before(async () => {
+            run = await runProgram(stackConfig({ storagePerRegion: "true", deployerPrincipalId: deployer }));
+        });
+        const readerRole = "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1";
+        const containerId = (side: string) => mockId("azure-native:storage:BlobContainer", `documents-${side}`);
+        const accountId = (side: string) => mockId("azure-native:storage:StorageAccount", `documents-${side}`);
+
+        it("gives each region a zone-redundant account of its own, with the container", () => {
+            for (const [side, region, name] of [
+                ["primary", "westeurope", "contosolangweudocs"],
+                ["secondary", "northeurope", "contosolangneudocs"],
+            ]) {
+                const account = named(run, "azure-native:storage:StorageAccount", `documents-${side}`).inputs;
+                expect(account).to.include({
+                    accountName: name,
+                    location: region,
+                    kind: "StorageV2",
+                    allowBlobPublicAccess: false,
+                });
+                expect(account.sku).to.deep.equal({ name: "Standard_ZRS" });
+                expect(named(run, "azure-native:storage:BlobContainer", `documents-${side}`).inputs).to.include({
+                    containerName: "documents",
+                    accountName: name,
+                });
+            }
+            expect(ofType(run, "azure-native:storage:StorageAccount")).to.have.length(2);
+        });
+
+        it("links each Language resource to its own region's account, and lets its identity use it", () => {
+            for (const side of ["primary", "secondary"]) {
+                const language = named(run, "azure-native:cognitiveservices:Account", `language-${side}`).inputs;
+                expect(language.properties.userOwnedStorage).to.deep.equal([{ resourceId: accountId(side) }]);
+                const assignment = named(
+                    run,
+                    "azure-native:authorization:RoleAssignment",
+                    `language-${side}-blob-data-contributor`,
+                );
+                expect(assignment.inputs).to.include({
+                    scope: accountId(side),
+                    roleDefinitionId: roleDefinition(blobDataContributor),
+                });
+            }
+        });
+
+        it("lets the deployer read the primary's container and write the secondary's, nothing more", () => {
+            const reader = named(run, "azure-native:authorization:RoleAssignment", "deployer-documents-reader").inputs;
+            const writer = named(run, "azure-native:authorization:RoleAssignment", "deployer-documents-writer").inputs;
+            expect(reader).to.deep.equal({
+                principalId: deployer,
+                principalType: "User",
+                roleDefinitionId: roleDefinition(readerRole),
+                scope: containerId("primary"),
+                roleAssignmentName: roleAssignmentGuid(containerId("primary"), deployer, readerRole),
+            });
+            expect(writer).to.include({
+                principalId: deployer,
+                roleDefinitionId: roleDefinition(blobDataContributor),
+                scope: containerId("secondary"),
+            });
+            // With keys the Language roles are not needed: 2 for the accounts' identities, 2 for the deployer.
+            expect(ofType(run, "azure-native:authorization:RoleAssignment")).to.have.length(4);
+        });
+
+        it("copies the text projects' documents with Entra ID, after the role assignments; others have none", () => {
+            const tickets = named(run, replicaType, "support-tickets");
+            expect(tickets.inputs.documents).to.deep.equal({
+                source: { blobEndpoint: "https://contosolangweudocs.blob.core.windows.net/", entraId: {} },
+                target: { blobEndpoint: "https://contosolangneudocs.blob.core.windows.net/", entraId: {} },
+            });
+            const assignments = ofType(run, "azure-native:authorization:RoleAssignment").map(
+                (assignment) => assignment.urn,
+            );
+            expect(tickets.dependencies).to.include.members(assignments);
+            expect(named(run, replicaType, "travel-booking").inputs).not.to.have.property("documents");
+            expect(run.resolved.documentStorage).to.deep.equal({
+                primary: "https://contosolangweudocs.blob.core.windows.net/",
+                secondary: "https://contosolangneudocs.blob.core.windows.net/",
+            });
+        });
+    });
+
     describe("refuses invalid config before creating anything", () => {
         const failure = async (overrides: Record<string, string>) => {
             const recording = await installMocks();
@@ -367,6 +459,17 @@ describe("the Azure stack program", function () {
         it("a namePrefix that is not a DNS label", async () => {
             expect(await failure({ namePrefix: "Contoso_Lang" })).to.include(
                 "replicated-language:namePrefix must be a DNS label",
+            );
+        });
+
+        it("storage per region without the deployer's principal, or a project's kind", async () => {
+            const untyped = JSON.stringify([{ projectName: "support-tickets" }]);
+            const message = await failure({ storagePerRegion: "true", projects: untyped });
+            expect(message).to.include(
+                "replicated-language:deployerPrincipalId is required when storagePerRegion is true",
+            );
+            expect(message).to.include(
+                "replicated-language:projects[0].projectKind is required when storagePerRegion is true",
             );
         });
 

@@ -7,12 +7,16 @@ export const secrets = {
     clientSecret: "Qx8~fuzz.Client_Secret-Value-0123456789ab",
     connectionString:
         "DefaultEndpointsProtocol=https;AccountName=fuzzdocs;AccountKey=RnV6ekFjY291bnRLZXkwMTIzNDU2Nzg5==;EndpointSuffix=core.windows.net",
+    targetConnectionString:
+        "DefaultEndpointsProtocol=https;AccountName=fuzzreplica;AccountKey=VGFyZ2V0QWNjb3VudEtleTAxMjM0NTY3==;EndpointSuffix=core.windows.net",
+    sasToken: "sv=2024-11-04&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=FuzzSignature0123456789abcdefABCD%3D",
 } as const;
 
 /** Values of the wrong JSON type for each kind of field. */
 export const wrongTypes: Record<SchemaField["type"], unknown[]> = {
     object: [null, [], "text", 42, true],
     string: [42, true, null, [], {}],
+    boolean: ["true", 1, 0, null, [], {}],
     number: ["10", true, null, [], {}, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
     enum: [1, null, [], {}],
 };
@@ -52,6 +56,9 @@ const names = [
     "emoji😀",
 ];
 
+/** A real secret with the blanks a copy brings along, and nothing at all. */
+const copiedBadly = (real: string) => ["", " ", `${real}\n`, ` ${real}`];
+
 /**
  * Bad strings by the field's name: the schema says only "string", the name says what kind of
  * string (a name, an endpoint, a secret, a version, an id).
@@ -65,15 +72,52 @@ export function badStrings(field: SchemaField): string[] {
         return ["", " ", " leading", "trailing ", "tab\there", "line\nbreak", "ключ", "x".repeat(101)];
     }
     if (key === "connectionString") {
-        const real = secrets.connectionString;
         return [
-            "",
-            " ",
-            `${real}\n`,
-            ` ${real}`,
+            ...copiedBadly(secrets.connectionString),
             "not a connection string",
             "AccountKey=only-a-key-0123",
             "ключ=1;AccountName=x",
+            "AccountName=nocredential;EndpointSuffix=core.windows.net",
+            "DefaultEndpointsProtocol=http;AccountName=plain;AccountKey=UGxhaW5IdHRwS2V5MDEy",
+            "AccountName=far;AccountKey=RmFyQXdheUtleTAxMjM0;BlobEndpoint=http://10.0.0.4/far",
+            "AccountName=odd;AccountKey=T2RkUGF0aEtleTAxMjM0;BlobEndpoint=https://odd.example/a/../b",
+        ];
+    }
+    if (key === "sasToken") {
+        return [
+            ...copiedBadly(secrets.sasToken),
+            "not a sas token",
+            "sv=2024-11-04&sp=r",
+            `https://fuzzdocs.blob.core.windows.net/documents?${secrets.sasToken}`,
+            "sv=1&sig=ключ",
+        ];
+    }
+    if (key === "blobEndpoint") {
+        return [
+            "",
+            "not a url",
+            "ftp://fuzzdocs.example",
+            "http://fuzzdocs.blob.core.windows.net",
+            "https://user:pw@fuzzdocs.blob.core.windows.net",
+            `https://fuzzdocs.blob.core.windows.net/?${secrets.sasToken}`,
+            "https://fuzzdocs.blob.core.windows.net/#x",
+            "https://fuzzdocs.blob.core.windows.net/a/../b",
+            " https://fuzzdocs.blob.core.windows.net",
+            "https://fuzzdocs.blob.core.windows.net\n",
+            "http://10.0.0.4/fuzzdocs",
+        ];
+    }
+    if (key === "container") {
+        return [
+            "",
+            "ab",
+            "Documents",
+            "my documents",
+            "double--hyphen",
+            "-leading",
+            "trailing-",
+            "under_score",
+            "x".repeat(64),
         ];
     }
     if (key === "endpoint") {
@@ -99,7 +143,7 @@ export function badStrings(field: SchemaField): string[] {
     }
     if (key === "key" || key === "clientSecret") {
         const real = key === "key" ? secrets.primaryKey : secrets.clientSecret;
-        return ["", " ", `${real}\n`, ` ${real}`, "has space inside-0123", "ключ-0123456789", "nul\u0000-0123456789"];
+        return [...copiedBadly(real), "has space inside-0123", "ключ-0123456789", "nul\u0000-0123456789"];
     }
     if (key === "trainingConfigVersion") {
         return ["not-a-version", "", "2022-13-01", "2022-9-1", "v2022-09-01", " latest", "2022/09/01", "LATEST"];

@@ -41,7 +41,7 @@ export function validInputs(): Record<string, unknown> {
             evaluation: { kind: "percentage", trainingSplitPercentage: 80, testingSplitPercentage: 20 },
         },
         apiVersion: "2023-04-01",
-        timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15, gate: 30 },
+        timeoutMinutes: { export: 15, import: 15, train: 240, deploy: 60, delete: 15, copy: 30, gate: 30 },
         polling: { initialIntervalMs: 1_000, maxIntervalMs: 30_000 },
         rateLimits: { readsPerMinute: 100, writesPerMinute: 10 },
         onDelete: "delete",
@@ -65,15 +65,42 @@ export function validInputs(): Record<string, unknown> {
  */
 const validObjects: Record<string, () => Record<string, unknown>> = {
     "promotion.parity.documents": () => ({ connectionString: secrets.connectionString }),
+    documents: validDocuments,
 };
 
-/** Sets a value at a path, first switching a connection to the way of authenticating the path is about. */
+/** Documents copied between two accounts, both by connection string. */
+function validDocuments(): Record<string, unknown> {
+    return {
+        copy: true,
+        container: "replica-documents",
+        source: { connectionString: secrets.connectionString },
+        target: { connectionString: secrets.targetConnectionString },
+    };
+}
+
+/** A storage access of each way, valid, by the field a mutation is about. */
+const storageAccessFor: Record<string, () => Record<string, unknown>> = {
+    connectionString: () => ({ connectionString: secrets.connectionString }),
+    blobEndpoint: () => ({ blobEndpoint: "https://fuzzdocs.blob.core.windows.net", sasToken: secrets.sasToken }),
+    sasToken: () => ({ blobEndpoint: "https://fuzzdocs.blob.core.windows.net", sasToken: secrets.sasToken }),
+    entraId: () => ({ blobEndpoint: "https://fuzzdocs.blob.core.windows.net", entraId: { ...entraId } }),
+};
+
+/**
+ * Sets a value at a path, first switching a connection or a storage access to the way of
+ * authenticating the path is about.
+ */
 function setAt(inputs: Record<string, unknown>, path: string[], value: unknown): void {
     const [side, auth] = path;
     if ((side === "primary" || side === "secondary") && (auth === "key" || auth === "entraId")) {
         const connection = inputs[side] as Record<string, unknown>;
         delete connection[auth === "key" ? "entraId" : "key"];
         connection[auth] ??= auth === "key" ? secrets.secondaryKey : { ...entraId };
+    }
+    const [, storage, way] = path;
+    if (side === "documents" && (storage === "source" || storage === "target") && way && storageAccessFor[way]) {
+        inputs.documents ??= validDocuments();
+        (inputs.documents as Record<string, unknown>)[storage] = storageAccessFor[way]();
     }
     let node = inputs;
     for (const [depth, key] of path.slice(0, -1).entries()) {
@@ -151,6 +178,52 @@ const acrossFields: Mutation[] = [
     ]),
 ];
 
+/** A change to otherwise valid documents. */
+const inDocuments = (
+    title: string,
+    broken: string[],
+    change: (documents: Record<string, unknown>) => void,
+): Mutation => ({
+    title,
+    broken,
+    apply: (inputs) => {
+        const documents = validDocuments();
+        change(documents);
+        inputs.documents = documents;
+    },
+});
+
+/** Documents' faults across fields: the ways of reaching storage, and what goes with copying. */
+const documentFaults: Mutation[] = [
+    inDocuments("documents copied without a target", ["documents.target"], (documents) => delete documents.target),
+    inDocuments("documents only watched, with a target", ["documents.target"], (documents) => {
+        documents.copy = false;
+        delete documents.container;
+    }),
+    inDocuments("documents only watched, with a container", ["documents.container"], (documents) => {
+        documents.copy = false;
+        delete documents.target;
+    }),
+    inDocuments("a storage connection string with a blob endpoint", ["documents.source.blobEndpoint"], (documents) => {
+        documents.source = {
+            ...storageAccessFor.connectionString!(),
+            blobEndpoint: "https://fuzzdocs.blob.core.windows.net",
+        };
+    }),
+    inDocuments("a blob endpoint with both a SAS token and Entra ID", ["documents.source.sasToken"], (documents) => {
+        documents.source = { ...storageAccessFor.sasToken!(), entraId: {} };
+    }),
+    inDocuments("a blob endpoint without a credential", ["documents.target.sasToken"], (documents) => {
+        documents.target = { blobEndpoint: "https://fuzzreplica.blob.core.windows.net" };
+    }),
+    inDocuments("a SAS token without its blob endpoint", ["documents.target.blobEndpoint"], (documents) => {
+        documents.target = { sasToken: secrets.sasToken };
+    }),
+    inDocuments("a storage access of nothing", ["documents.source.connectionString"], (documents) => {
+        documents.source = {};
+    }),
+];
+
 /** Faults found only once the schema passed: kept out of combinations, where a schema failure comes first. */
 const afterSchema: Mutation[] = [
     set(["projectKind"], "CustomEntityRecognition", "trainingMode for a text project", ["training.trainingMode"]),
@@ -185,6 +258,7 @@ const afterSchema: Mutation[] = [
         { connectionString: secrets.connectionString },
         "documents' storage for a conversations project",
     ),
+    set(["documents"], validDocuments(), "documents for a conversations project"),
 ];
 
 /** A secret pasted where it does not belong: it is recognised only while its own field holds it. */
@@ -227,6 +301,23 @@ const misplacedSecrets: Mutation[] = [
         },
     },
     set(["secondary", "entraId"], secrets.clientSecret, "clientSecret pasted as the whole entraId"),
+    pasted("primary", ["documents", "container"], secrets.primaryKey, "primary.key pasted as documents.container"),
+    {
+        title: "the source's SAS token pasted as retrainToken",
+        broken: ["retrainToken"],
+        apply: (inputs) => {
+            inputs.documents = { ...validDocuments(), source: storageAccessFor.sasToken!() };
+            inputs.retrainToken = secrets.sasToken;
+        },
+    },
+    {
+        title: "the target's connection string pasted as deploymentName",
+        broken: ["deploymentName"],
+        apply: (inputs) => {
+            inputs.documents = validDocuments();
+            inputs.deploymentName = secrets.targetConnectionString;
+        },
+    },
 ];
 
 /** A small deterministic PRNG, so the combinations are the same on every run. */
@@ -264,7 +355,7 @@ export function fuzzCases(): FuzzCase[] {
     const perFieldMutations = fields.flatMap((field) =>
         field.path.length === 0 ? unknownKeys(field as Extract<SchemaField, { type: "object" }>) : perField(field),
     );
-    const single = [...perFieldMutations, ...outputsAsInputs, ...acrossFields, ...misplacedSecrets];
+    const single = [...perFieldMutations, ...outputsAsInputs, ...acrossFields, ...documentFaults, ...misplacedSecrets];
     const all = [...single, ...afterSchema, ...combinations(single, 80)];
     const cases = all.map(({ title, broken, apply }) => {
         const inputs = validInputs();

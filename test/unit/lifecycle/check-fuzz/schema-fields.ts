@@ -4,6 +4,7 @@ import { z } from "zod";
 export type SchemaField =
     | { path: string[]; required: boolean; type: "object"; keys: string[] }
     | { path: string[]; required: boolean; type: "string" }
+    | { path: string[]; required: boolean; type: "boolean" }
     | { path: string[]; required: boolean; type: "number"; min: number; max: number; integer: boolean }
     | { path: string[]; required: boolean; type: "enum"; values: string[] };
 
@@ -27,6 +28,7 @@ export function schemaFields(schema: z.ZodType, path: string[] = [], required = 
         return [own, ...Object.entries(shape).flatMap(([key, field]) => schemaFields(field, [...path, key]))];
     }
     if (inner instanceof z.ZodString) return [{ ...base, type: "string" }];
+    if (inner instanceof z.ZodBoolean) return [{ ...base, type: "boolean" }];
     if (inner instanceof z.ZodNumber) {
         const min = inner.minValue ?? Number.NEGATIVE_INFINITY;
         const max = inner.maxValue ?? Number.POSITIVE_INFINITY;
