@@ -1,6 +1,6 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import type { ProjectMetadata } from "../contract";
-import { describeChanges, diffContent, shownItems } from "../plan/content-changes";
+import { changedFields, describeChanges, diffContent, shownItems } from "../plan/content-changes";
 import type { ExportedFile } from "../project-file/exported-file";
 import { readItemNames } from "../project-file/read-item-names";
 import type { PrimaryRevision, ReplicationArgs } from "./inputs";
@@ -52,6 +52,7 @@ export async function observeRevision(
             before: { path: replica.path, index: replica.fingerprint.index },
             after: { path: current.path, index: current.fingerprint.index },
         });
-        return { ...revision, changes: describeChanges(changes, nameOf) };
+        const fields = changedFields(replica.fingerprint.metadataFields, current.fingerprint.metadataFields);
+        return { ...revision, changes: describeChanges(changes, nameOf, fields) };
     });
 }

@@ -74,21 +74,47 @@ export function shownItems(changes: readonly ListChange[]): ShownItem[] {
 }
 
 /**
- * One line telling a reviewer what changed between two versions of a project, e.g.
- * `intents +1 (Cancel); utterances +2 -1 ("stop" (Cancel), ...)`. Items whose identity stayed but
- * whose content changed (a relabelled document) count as `~`. `nameOf` gives the names of the
- * `shownItems`, which the caller reads from wherever the items are.
+ * The metadata fields (see Fingerprint.metadataFields) that were added, removed or changed, in
+ * name order, e.g. `["description", "settings.confidenceThreshold"]`.
  */
-export function describeChanges(changes: readonly ListChange[], nameOf: (item: ShownItem) => string): string {
+export function changedFields(before: Record<string, string>, after: Record<string, string>): string[] {
+    const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+    return [...names].filter((name) => before[name] !== after[name]).sort();
+}
+
+/**
+ * One line telling a reviewer what changed between two versions of a project, e.g.
+ * `settings ~1 (confidenceThreshold); intents +1 (Cancel); utterances +2 -1 ("stop" (en-us), ...)`.
+ * Items whose identity stayed but whose content changed (a relabelled utterance or document)
+ * count as `~`. `nameOf` gives the names of the `shownItems`, which the caller reads from
+ * wherever the items are; `fields` are the metadata fields that changed (see `changedFields`).
+ */
+export function describeChanges(
+    changes: readonly ListChange[],
+    nameOf: (item: ShownItem) => string,
+    fields: readonly string[] = [],
+): string {
     const shown = shownItems(changes);
-    const parts = changes.map((change) => {
+    const settings = fields.filter((field) => field.startsWith("settings.")).map((field) => field.slice(9));
+    const metadata = fields.filter((field) => !field.startsWith("settings."));
+    const fieldParts = [
+        settings.length > 0 && `settings ~${settings.length} (${namedSome(settings)})`,
+        metadata.length > 0 && `metadata ~${metadata.length} (${namedSome(metadata)})`,
+    ].filter((part): part is string => part !== false);
+    const itemParts = changes.map((change) => {
         const counts = [signed("+", change.added), signed("-", change.removed), signed("~", change.changed)];
         const total = change.added.length + change.removed.length + change.changed.length;
         const names = shown.filter((item) => item.list === change.list).map(nameOf);
         const more = total > names.length ? `, and ${total - names.length} more` : "";
         return `${change.list} ${counts.filter(Boolean).join(" ")} (${names.join(", ")}${more})`;
     });
-    return parts.length > 0 ? parts.join("; ") : "no item changed (settings or labels only)";
+    const parts = [...fieldParts, ...itemParts];
+    return parts.length > 0 ? parts.join("; ") : "no item or setting changed (other asset fields only)";
+}
+
+function namedSome(names: readonly string[]): string {
+    const more = names.length > namesShown ? `, and ${names.length - namesShown} more` : "";
+    return `${names.slice(0, namesShown).join(", ")}${more}`;
 }
 
 function signed(sign: string, positions: readonly number[]): string {

@@ -5,14 +5,15 @@ import { ItemDigests, type ItemSpan } from "./item-digests";
 
 /**
  * How the items of each asset list are identified when telling what changed: by name for
- * intents, entities and classes, by text and intent for utterances, by blob for documents.
+ * intents, entities and classes, by text (and language) for utterances, by blob for documents.
+ * Labels are content, not identity, so a relabelled utterance or document counts as changed.
  * A list missing here is still part of the fingerprint; it just is not itemized.
  */
 const itemIdentities: Readonly<Record<string, (item: Record<string, unknown>) => string>> = {
     intents: (item) => String(item.category),
     entities: (item) => String(item.category),
     classes: (item) => String(item.category),
-    utterances: (item) => `"${String(item.text)}" (${String(item.intent)})`,
+    utterances: (item) => `"${String(item.text)}"${item.language === undefined ? "" : ` (${String(item.language)})`}`,
     documents: (item) => String(item.location),
 };
 
@@ -34,6 +35,11 @@ export interface Fingerprint {
     /** Item counts per itemized asset list, e.g. `{ intents: 3, utterances: 40 }`, for outputs and previews. */
     items: Record<string, number>;
     index: ContentIndex;
+    /**
+     * Canonical JSON of each metadata field, the settings one by one (`settings.confidenceThreshold`),
+     * so that a change summary can name the fields that changed.
+     */
+    metadataFields: Record<string, string>;
 }
 
 /** The form of every content hash this release computes (see FingerprintBuilder). */
@@ -60,6 +66,7 @@ export function isWholeFileHash(hash: string | undefined): boolean {
  */
 export class FingerprintBuilder {
     private metadata = "{}";
+    private metadataFields: Record<string, string> = {};
     /** Canonical JSON of each field of `assets` that is no list. */
     private readonly fields = new Map<string, string>();
     private readonly lists = new Map<string, ItemDigests>();
@@ -67,6 +74,7 @@ export class FingerprintBuilder {
     setMetadata(metadata: Record<string, unknown>): void {
         const { projectName: _name, ...rest } = metadata;
         this.metadata = canonicalJson(rest);
+        this.metadataFields = fieldsOf(rest);
     }
 
     addAssetField(name: string, value: unknown): void {
@@ -95,8 +103,23 @@ export class FingerprintBuilder {
         const items = Object.fromEntries(
             Object.entries(index).map(([list, found]) => [list, found.uniqueByIdentity().length]),
         );
-        return { contentHash: `${contentHashPrefix}${content.digest("hex")}`, items, index };
+        const contentHash = `${contentHashPrefix}${content.digest("hex")}`;
+        return { contentHash, items, index, metadataFields: this.metadataFields };
     }
+}
+
+/** The metadata's fields as canonical JSON, with the settings object split into its settings. */
+function fieldsOf(metadata: Record<string, unknown>): Record<string, string> {
+    const fields: Record<string, string> = {};
+    for (const [name, value] of Object.entries(metadata)) {
+        if (name === "settings" && value !== null && typeof value === "object" && !Array.isArray(value)) {
+            for (const [setting, chosen] of Object.entries(value))
+                fields[`settings.${setting}`] = canonicalJson(chosen);
+        } else if (value !== undefined) {
+            fields[name] = canonicalJson(value);
+        }
+    }
+    return fields;
 }
 
 /** The fingerprint of a project file held as an object (a small one: tests, fixtures). */

@@ -98,7 +98,14 @@ describe("pollUntilDone", () => {
             job("succeeded"),
         );
         await pollUntilDone(options(poll, clock));
-        expect(clock.sleeps).to.deep.equal([500, 1000, 1500, 2250, 3375, 5063, 7595, 8000]);
+        // The documented rule, not its rounding: the first wait, then the interval growing by half up to the maximum.
+        const [first, ...backoff] = clock.sleeps;
+        expect(first).to.equal(500);
+        expect(backoff[0]).to.equal(1000);
+        for (let at = 1; at < backoff.length; at++) {
+            expect(backoff[at], `wait ${at + 1}`).to.be.closeTo(Math.min(backoff[at - 1]! * 1.5, 8000), 1);
+        }
+        expect(backoff.at(-1)).to.equal(8000);
     });
 
     it("waits what Retry-After asked for, within the maximum interval", async () => {

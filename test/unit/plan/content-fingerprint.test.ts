@@ -1,20 +1,27 @@
 import { expect } from "chai";
 import { exportedProjectSchema, type ExportedProject } from "../../../provider/contract";
-import { describeChanges, diffContent } from "../../../provider/plan/content-changes";
+import { changedFields, describeChanges, diffContent } from "../../../provider/plan/content-changes";
 import { fingerprintOf, identityOf, isWholeFileHash } from "../../../provider/plan/content-fingerprint";
-import { conversationExport, singleLabelExport } from "../../fixtures/contract/exported-projects";
+import {
+    conversationExport,
+    entityRecognitionExport,
+    multiLabelExport,
+    singleLabelExport,
+} from "../../fixtures/contract/exported-projects";
 
 const parse = (file: unknown) => exportedProjectSchema.parse(file);
 const contentHashOf = (file: ExportedProject) => fingerprintOf(file).contentHash;
 
 /** What changed from one file to the other, named from the files themselves. */
 function changesBetween(before: ExportedProject, after: ExportedProject): string {
-    const changes = diffContent(fingerprintOf(before).index, fingerprintOf(after).index);
+    const [old, now] = [fingerprintOf(before), fingerprintOf(after)];
+    const changes = diffContent(old.index, now.index);
     const files = { before, after };
-    return describeChanges(changes, ({ list, side, position }) => {
+    const nameOf = ({ list, side, position }: { list: string; side: "before" | "after"; position: number }) => {
         const items = (files[side].assets as Record<string, Record<string, unknown>[]>)[list]!;
         return identityOf(list, items[position]!);
-    });
+    };
+    return describeChanges(changes, nameOf, changedFields(old.metadataFields, now.metadataFields));
 }
 
 describe("content fingerprint", () => {
@@ -75,7 +82,7 @@ describe("content fingerprint", () => {
         after.assets.entities[0]!.compositionSetting = "requireExactOverlap";
         const summary = changesBetween(parse(before), parse(after));
         expect(summary).to.match(
-            /^intents \+1 \(Cancel\); entities ~1 \([^)]+\); utterances \+1 -1 \("stop it" \(Cancel\), /,
+            /^intents \+1 \(Cancel\); entities ~1 \([^)]+\); utterances \+1 -1 \("stop it", "fly me to Paris tomorrow" \(en-us\)\)$/,
         );
     });
 
@@ -86,8 +93,74 @@ describe("content fingerprint", () => {
         expect(changesBetween(parse(before), parse(after))).to.equal("intents +5 (A, B, C, and 2 more)");
     });
 
-    it("says so when no item changed", () => {
+    it("says so when neither an item nor a setting changed", () => {
         const file = parse(conversationExport());
-        expect(changesBetween(file, file)).to.equal("no item changed (settings or labels only)");
+        expect(changesBetween(file, file)).to.equal("no item or setting changed (other asset fields only)");
     });
+});
+
+/** An edit of a fixture's export file, in place. */
+type Edit<File> = (file: File) => unknown;
+type Conversation = ReturnType<typeof conversationExport>;
+
+/**
+ * The edits a user makes in Language Studio that add or remove nothing: each must change the
+ * fingerprint (or the replica would never retrain) and be named for the reviewer.
+ */
+describe("content fingerprint: edits that only relabel or reconfigure", () => {
+    const edits: [string, () => unknown, Edit<never>, string][] = [
+        [
+            "an utterance given another intent",
+            conversationExport,
+            ((file: Conversation) => (file.assets.utterances[1]!.intent = "BookFlight")) as Edit<never>,
+            'utterances ~1 ("hello")',
+        ],
+        [
+            "an entity label moved within an utterance",
+            conversationExport,
+            ((file: Conversation) => (file.assets.utterances[0]!.entities[0]!.offset = 9)) as Edit<never>,
+            'utterances ~1 ("fly me to Paris tomorrow" (en-us))',
+        ],
+        [
+            "a document given another class",
+            singleLabelExport,
+            ((file: ReturnType<typeof singleLabelExport>) =>
+                (file.assets.documents[0]!.class = { category: "Outage" })) as Edit<never>,
+            "documents ~1 (t-001.txt)",
+        ],
+        [
+            "a document given one class fewer",
+            multiLabelExport,
+            ((file: ReturnType<typeof multiLabelExport>) => file.assets.documents[0]!.classes.pop()) as Edit<never>,
+            "documents ~1 (plot-17.txt)",
+        ],
+        [
+            "a document's entity label moved",
+            entityRecognitionExport,
+            ((file: ReturnType<typeof entityRecognitionExport>) =>
+                (file.assets.documents[0]!.entities[0]!.labels[0]!.offset = 40)) as Edit<never>,
+            "documents ~1 (lease-a.txt)",
+        ],
+        [
+            "a project setting changed",
+            conversationExport,
+            ((file: Conversation) => (file.metadata.settings.confidenceThreshold = 0.7)) as Edit<never>,
+            "settings ~1 (confidenceThreshold)",
+        ],
+        [
+            "the description changed",
+            conversationExport,
+            ((file: Conversation) => (file.metadata.description = "Flights only")) as Edit<never>,
+            "metadata ~1 (description)",
+        ],
+    ];
+    for (const [what, fixture, edit, named] of edits) {
+        it(`${what}: a new fingerprint, named "${named}"`, () => {
+            const before = parse(fixture());
+            const after = fixture() as never;
+            edit(after);
+            expect(contentHashOf(parse(after))).to.not.equal(contentHashOf(before));
+            expect(changesBetween(before, parse(after))).to.equal(named);
+        });
+    }
 });
