@@ -4,6 +4,7 @@ import { localProgram } from "../../stacks/local/program";
 import { sampleProjects } from "../../stacks/local/samples";
 import { cliEcho } from "../support/cli-echo";
 import { itLeavingPrimaryAlone } from "../support/primary-guard";
+import { failureOf } from "../support/failure-of";
 import { ReplicationBed } from "../support/replication-bed";
 
 /** A content change of each sample project, of the kind its project allows. */
@@ -19,15 +20,6 @@ const edits = {
 async function secondaryCalls(bed: ReplicationBed, method: string, pathEnd: RegExp): Promise<number> {
     const requests = await bed.admin.requests("secondary");
     return requests.filter((request) => request.method === method && pathEnd.test(request.path)).length;
-}
-
-async function failureOf(run: Promise<unknown>): Promise<string> {
-    try {
-        await run;
-    } catch (error) {
-        return String(error);
-    }
-    throw new Error("expected the update to fail");
 }
 
 describe("a fleet of replicas under throttling and failures, under the real Pulumi engine", function () {
@@ -81,7 +73,7 @@ describe("a fleet of replicas under throttling and failures, under the real Pulu
             resource: "secondary",
             fault: { kind: "failJob", code: "InternalServerError", message: "training cluster lost" },
         });
-        const failure = await failureOf(stack.up({ onOutput, continueOnError: true }));
+        const failure = String(await failureOf(stack.up({ onOutput, continueOnError: true })));
         expect(failure).to.match(/support-tickets: train failed: .*training cluster lost.*completed import/);
         // The other four were trained and deployed in the same run.
         expect(await secondaryCalls(bed, "POST", /:import$/), "imports").to.equal(sampleProjects.length);

@@ -5,6 +5,7 @@ import { readTree } from "../support/read-tree";
 import { cliEcho } from "../support/cli-echo";
 import { emulatorKeys, ReplicationBed } from "../support/replication-bed";
 import { itLeavingPrimaryAlone } from "../support/primary-guard";
+import { failureOf } from "../support/failure-of";
 
 const trainPath = "/language/authoring/analyze-conversations/projects/travel-clu/:train";
 const importPath = "/language/authoring/analyze-conversations/projects/travel-clu/:import";
@@ -13,15 +14,6 @@ const importPath = "/language/authoring/analyze-conversations/projects/travel-cl
 async function count(bed: ReplicationBed, method: string, path: string): Promise<number> {
     const requests = await bed.admin.requests("secondary");
     return requests.filter((request) => request.method === method && request.path === path).length;
-}
-
-async function failureOf(run: Promise<unknown>): Promise<string> {
-    try {
-        await run;
-    } catch (error) {
-        return String(error);
-    }
-    throw new Error("expected the update to fail");
 }
 
 describe("resuming an interrupted replication under the real Pulumi engine", function () {
@@ -57,7 +49,7 @@ describe("resuming an interrupted replication under the real Pulumi engine", fun
             resource: "secondary",
             fault: { kind: "failJob", code: "InternalServerError", message: "training cluster lost" },
         });
-        const failure = await failureOf(stack.up({ onOutput }));
+        const failure = String(await failureOf(stack.up({ onOutput })));
         expect(failure).to.include("replicating travel-clu -> travel-clu: train failed");
         expect(failure).to.include("InternalServerError: training cluster lost");
         expect(failure).to.include("completed import");
@@ -87,7 +79,7 @@ describe("resuming an interrupted replication under the real Pulumi engine", fun
         await bed.admin.setJobTiming({ mode: "afterMs", ms: 4_000 }, { resource: "secondary", operation: "train" });
         await bed.admin.clearRequests("secondary");
         trainMinutes = 0.02; // 1.2 s: the job takes 4 s
-        const failure = await failureOf(stack.up({ onOutput }));
+        const failure = String(await failureOf(stack.up({ onOutput })));
         expect(failure).to.match(
             /train failed: training project "travel-clu" on .*: gave up after \d+s: job \S+ was still running/,
         );

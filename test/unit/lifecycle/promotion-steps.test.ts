@@ -9,6 +9,7 @@ import { stepRunners } from "../../../provider/lifecycle/step-runners";
 import type { PlannedStep } from "../../../provider/plan/plan-replication";
 import { checkedInputsFor } from "../../support/checked-inputs";
 import { FakeClock } from "../../support/fake-clock";
+import { failureOf } from "../../support/failure-of";
 
 const candidate = "prod-0000000c";
 const serving = "prod-0000000a";
@@ -152,15 +153,6 @@ const promote: PlannedStep = { name: "promote", reason: "test", label: candidate
 const outputsRead = `evaluation ${candidate}`;
 const gate = { minMicroF1: 0.8, parity: { minAgreement: 0.9 } };
 
-async function failureOf(promise: Promise<unknown>): Promise<Error> {
-    return promise.then(
-        () => {
-            throw new Error("expected a failure");
-        },
-        (error: Error) => error,
-    );
-}
-
 describe("promotion steps: the gate and the swap", () => {
     it("promotes a candidate that passes with the service's swap, recording the figures and the model before it", async () => {
         const fake = service();
@@ -184,7 +176,7 @@ describe("promotion steps: the gate and the swap", () => {
     it("rejects a failing candidate in enforce mode: no swap, the figures beside the thresholds, remembered", async () => {
         const fake = service({ microF1: 0.4, agreeing: 1 });
         const { run } = stepRun(fake, gate);
-        const error = await failureOf(stepRunners.promote(run, promote));
+        const error = (await failureOf(stepRunners.promote(run, promote))) as Error;
         expect(error).to.be.instanceOf(StepBlockedError);
         expect(error.message).to.equal(
             `the gate rejected candidate ${candidate} (microF1 0.40 < 0.80, parity 1/3 < 0.90); "prod" keeps serving ${serving}. ` +
@@ -243,9 +235,9 @@ describe("promotion steps: the gate and the swap", () => {
     it("fails a blocked step with its reason, changing nothing", async () => {
         const fake = service();
         const { run } = stepRun(fake, gate);
-        const error = await failureOf(
+        const error = (await failureOf(
             stepRunners.promote(run, { ...promote, blocked: true, reason: "rejected before" }),
-        );
+        )) as Error;
         expect(error).to.be.instanceOf(StepBlockedError).and.have.property("message", "rejected before");
         expect(fake.calls).to.deep.equal([]);
     });

@@ -122,12 +122,4 @@ function poll<State extends JobState>(
     });
 }
 
-/** Resolves with what the promise rejected with; fails when it resolved. */
-export async function failureOf(promise: Promise<unknown>): Promise<unknown> {
-    try {
-        await promise;
-    } catch (error) {
-        return error;
-    }
-    throw new Error("expected a failure, but the call succeeded");
-}
+export { failureOf } from "../../../support/failure-of";
