@@ -84,7 +84,7 @@ export function changedFields(before: Record<string, string>, after: Record<stri
 
 /**
  * One line telling a reviewer what changed between two versions of a project, e.g.
- * `settings ~1 (confidenceThreshold); intents +1 (Cancel); utterances +2 -1 ("stop" (en-us), ...)`.
+ * `settings ~1 (confidenceThreshold); intents +1 (Cancel); utterances +2 -1 ("stop" (Cancel), ...)`.
  * Items whose identity stayed but whose content changed (a relabelled utterance or document)
  * count as `~`. `nameOf` gives the names of the `shownItems`, which the caller reads from
  * wherever the items are; `fields` are the metadata fields that changed (see `changedFields`).

@@ -20,9 +20,12 @@ const itemIdentities: Readonly<Record<string, (item: Record<string, unknown>) =>
 /** The itemized lists, in the order a change summary tells them. */
 export const itemizedLists = Object.keys(itemIdentities);
 
-/** The name a change summary gives an item of an itemized list. */
-export function identityOf(list: string, item: Record<string, unknown>): string {
-    return itemIdentities[list]!(item);
+/**
+ * The name a change summary gives an item of an itemized list: its identity, and for an
+ * utterance its intent too, which is what a reviewer wants to see of an added or relabelled one.
+ */
+export function itemNameOf(list: string, item: Record<string, unknown>): string {
+    return list === "utterances" ? `"${String(item.text)}" (${String(item.intent)})` : itemIdentities[list]!(item);
 }
 
 /** What a project file holds, per itemized asset list: its items' digests, in file order. */

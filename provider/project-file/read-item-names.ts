@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import type { ContentIndex } from "../plan/content-fingerprint";
-import { identityOf } from "../plan/content-fingerprint";
+import { itemNameOf } from "../plan/content-fingerprint";
 import type { ShownItem, Side } from "../plan/content-changes";
 
 /** An export file and the index its reading made, for finding items again. */
@@ -29,7 +29,7 @@ export async function readItemNames(
             .then(async (handle) => {
                 try {
                     await handle.read(bytes, 0, bytes.length, start);
-                    return identityOf(item.list, JSON.parse(bytes.toString("utf8")) as Record<string, unknown>);
+                    return itemNameOf(item.list, JSON.parse(bytes.toString("utf8")) as Record<string, unknown>);
                 } finally {
                     await handle.close();
                 }

@@ -118,12 +118,12 @@ describe("lifecycle methods against the emulator in process", () => {
         [
             "an utterance relabelled",
             { op: "relabelUtterance", text: "cancel booking AB123456", intent: "Greeting" },
-            'utterances ~1 ("cancel booking AB123456" (en-us))',
+            'utterances ~1 ("cancel booking AB123456" (Greeting))',
         ],
         [
             "an entity label moved",
             { op: "moveEntityLabel", item: "fly to Haneda", category: "City", offset: 0, length: 3 },
-            'utterances ~1 ("fly to Haneda" (en-us))',
+            'utterances ~1 ("fly to Haneda" (BookFlight))',
         ],
         [
             "the project settings changed",

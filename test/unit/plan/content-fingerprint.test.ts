@@ -1,7 +1,7 @@
 import { expect } from "chai";
 import { exportedProjectSchema, type ExportedProject } from "../../../provider/contract";
 import { changedFields, describeChanges, diffContent } from "../../../provider/plan/content-changes";
-import { fingerprintOf, identityOf, isWholeFileHash } from "../../../provider/plan/content-fingerprint";
+import { fingerprintOf, isWholeFileHash, itemNameOf } from "../../../provider/plan/content-fingerprint";
 import {
     conversationExport,
     entityRecognitionExport,
@@ -19,7 +19,7 @@ function changesBetween(before: ExportedProject, after: ExportedProject): string
     const files = { before, after };
     const nameOf = ({ list, side, position }: { list: string; side: "before" | "after"; position: number }) => {
         const items = (files[side].assets as Record<string, Record<string, unknown>[]>)[list]!;
-        return identityOf(list, items[position]!);
+        return itemNameOf(list, items[position]!);
     };
     return describeChanges(changes, nameOf, changedFields(old.metadataFields, now.metadataFields));
 }
@@ -82,7 +82,7 @@ describe("content fingerprint", () => {
         after.assets.entities[0]!.compositionSetting = "requireExactOverlap";
         const summary = changesBetween(parse(before), parse(after));
         expect(summary).to.match(
-            /^intents \+1 \(Cancel\); entities ~1 \([^)]+\); utterances \+1 -1 \("stop it", "fly me to Paris tomorrow" \(en-us\)\)$/,
+            /^intents \+1 \(Cancel\); entities ~1 \([^)]+\); utterances \+1 -1 \("stop it" \(Cancel\), "fly me to Paris tomorrow" \(BookFlight\)\)$/,
         );
     });
 
@@ -113,13 +113,13 @@ describe("content fingerprint: edits that only relabel or reconfigure", () => {
             "an utterance given another intent",
             conversationExport,
             ((file: Conversation) => (file.assets.utterances[1]!.intent = "BookFlight")) as Edit<never>,
-            'utterances ~1 ("hello")',
+            'utterances ~1 ("hello" (BookFlight))',
         ],
         [
             "an entity label moved within an utterance",
             conversationExport,
             ((file: Conversation) => (file.assets.utterances[0]!.entities[0]!.offset = 9)) as Edit<never>,
-            'utterances ~1 ("fly me to Paris tomorrow" (en-us))',
+            'utterances ~1 ("fly me to Paris tomorrow" (BookFlight))',
         ],
         [
             "a document given another class",
