@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
-import { localPassphrase, offlineEnvironment, repoRoot } from "./pulumi/offline-workspace";
+import { localPassphrase, offlineEnvironment, repoRoot } from "./pulumi/offline-environment";
 import { runPulumi } from "./pulumi/pulumi-cli";
 
 /**

@@ -14,7 +14,9 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-cli_version="v$(node -p 'require("./package.json").devDependencies["@pulumi/pulumi"]')"
+# The exact devDependency (the peer range starts with ^), read without starting Node: this
+# script runs before every local command.
+cli_version="v$(sed -n 's/^ *"@pulumi\/pulumi": "\([0-9][0-9.]*\)".*/\1/p' package.json | head -n 1)"
 # The last release whose sdk module still holds nodejs/cmd/pulumi-language-nodejs; later hosts
 # live in a module of their own that the Go module proxy does not serve. It runs programs under
 # newer engines, but ignores Pulumi.yaml's `main:` (see README, "The Pulumi CLI, offline").

@@ -1,4 +1,4 @@
-import { BlobServiceClient, StorageRetryPolicyType } from "@azure/storage-blob";
+import type { BlobServiceClient } from "@azure/storage-blob";
 
 /** What a look into storage found; `unreachable` keeps a storage outage apart from a missing item. */
 export type StorageLookup<Found> =
@@ -12,23 +12,32 @@ export type StorageLookup<Found> =
  */
 export class LinkedStorage {
     readonly accountName: string;
-    private readonly client: BlobServiceClient;
+    private blobClient: BlobServiceClient | undefined;
 
-    constructor(connectionString: string) {
+    constructor(private readonly connectionString: string) {
         this.accountName = /(?:^|;)AccountName=([^;]+)/i.exec(connectionString)?.[1] ?? "(unnamed account)";
+    }
+
+    /**
+     * The storage SDK is loaded at the first document read, not with the emulator: it takes a
+     * quarter of a second to load, and most commands of the local stack read no document.
+     */
+    private get client(): BlobServiceClient {
+        if (this.blobClient) return this.blobClient;
+        const storage: typeof import("@azure/storage-blob") = require("@azure/storage-blob");
         // A few quick tries. One is not enough: the client keeps sockets alive and Azurite closes
         // them after 5 idle seconds, so under load a read can go out on a socket the server is
         // closing and meet "socket hang up" (ECONNRESET), which says nothing about the account;
         // the retry goes out on a new socket. A dead storage account still fails the job within
         // seconds (a refused connection fails each try at once), not after minutes.
-        this.client = BlobServiceClient.fromConnectionString(connectionString, {
+        return (this.blobClient = storage.BlobServiceClient.fromConnectionString(this.connectionString, {
             retryOptions: {
                 maxTries: 3,
                 tryTimeoutInMs: 5_000,
                 retryDelayInMs: 50,
-                retryPolicyType: StorageRetryPolicyType.FIXED,
+                retryPolicyType: storage.StorageRetryPolicyType.FIXED,
             },
-        });
+        }));
     }
 
     async findContainer(containerName: string): Promise<StorageLookup<object>> {

@@ -3,7 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { PulumiFn, Stack } from "@pulumi/pulumi/automation";
 import { EmulatorAdminClient, type RequestLogEntry, wellKnownKeys } from "../../emulator";
-import { openOfflineStack, repoRoot } from "../pulumi/offline-workspace";
+import { openOfflineStack } from "../pulumi/offline-workspace";
+import { repoRoot } from "../pulumi/offline-environment";
 
 /** The two emulated resources as a benchmark program gets them. */
 export interface BenchResources {

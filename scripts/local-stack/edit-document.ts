@@ -1,4 +1,3 @@
-import { BlobServiceClient } from "@azure/storage-blob";
 import { sampleContainerName } from "../../stacks/local/samples/sample-project";
 
 /** The document the demo edits: a movie plot of the multi-label sample. */
@@ -11,6 +10,8 @@ const location = "movies/plot-04.txt";
  */
 export async function editDocument(primaryStorage: string): Promise<string> {
     const text = `A pilot fights to land a burning plane while mourning her father (edited ${new Date().toISOString()}).`;
+    // Loaded here, not with the local runner: only this command of it writes a document.
+    const { BlobServiceClient }: typeof import("@azure/storage-blob") = require("@azure/storage-blob");
     const blob = BlobServiceClient.fromConnectionString(primaryStorage)
         .getContainerClient(sampleContainerName)
         .getBlockBlobClient(location);

@@ -64,10 +64,12 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
             started.push(azurite);
             return azurite;
         };
-        const storage = {
-            primary: await storageOf("primary", "westeurope", ports.primaryStorage),
-            secondary: await storageOf("secondary", "northeurope", ports.secondaryStorage),
-        };
+        // Side by side: each takes a few hundred milliseconds to come up, on every local command.
+        const [primary, secondary] = await Promise.all([
+            storageOf("primary", "westeurope", ports.primaryStorage),
+            storageOf("secondary", "northeurope", ports.secondaryStorage),
+        ]);
+        const storage = { primary, secondary };
         const linked = (side: "primary" | "secondary") => ({ connectionString: storage[side].connectionString });
         const emulator = await startEmulator({
             port: ports.emulator,

@@ -1,4 +1,3 @@
-import { runDrill } from "./drill/run-drill";
 import { type LocalCommand, localCommands, runLocalStack } from "./run-local-stack";
 
 /**
@@ -9,8 +8,12 @@ import { type LocalCommand, localCommands, runLocalStack } from "./run-local-sta
  */
 async function main(argv: string[]): Promise<void> {
     const [command = "up", ...flags] = argv;
-    // The failover drill runs no pulumi command: predictions against the replicas `up` made.
-    if (command === "drill") return runDrill({ flags });
+    // The failover drill runs no pulumi command: predictions against the replicas `up` made. It
+    // is loaded only for itself: the runtime SDKs it drives would slow every everyday command.
+    if (command === "drill") {
+        const { runDrill }: typeof import("./drill/run-drill") = require("./drill/run-drill");
+        return runDrill({ flags });
+    }
     if (!(localCommands as readonly string[]).includes(command)) {
         throw new Error(`unknown command "${command}"; use one of: ${[...localCommands, "drill"].join(", ")}`);
     }

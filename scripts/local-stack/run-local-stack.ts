@@ -4,7 +4,7 @@ import { EmulatorAdminClient, type JobTiming } from "../../emulator";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
 import { type LocalPorts, localEndpointsVariable, localResources } from "../../stacks/local/settings";
-import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-workspace";
+import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-environment";
 import { runPulumi } from "../pulumi/pulumi-cli";
 import { endOrphanedLanguageHosts } from "../pulumi/orphaned-hosts";
 import { cancelKilledRuns } from "../pulumi/stale-locks";

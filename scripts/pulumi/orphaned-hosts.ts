@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
-import { pulumiToolsRoot } from "./offline-workspace";
+import { pulumiToolsRoot } from "./offline-environment";
 
 /**
  * Ends the Node.js language hosts that a killed `pulumi` left behind. The host this project

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import * as os from "node:os";
 import * as path from "node:path";
-import { pulumiToolsRoot } from "./offline-workspace";
+import { pulumiToolsRoot } from "./offline-environment";
 
 export interface PulumiInvocation {
     /** The command line after `pulumi`, e.g. `["preview", "--diff", "--stack", "local"]`. */

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "../pulumi/offline-workspace";
+import { repoRoot } from "../pulumi/offline-environment";
 
 /** Line coverage of unit plus contract tests, per folder of the library (target: 90% each). */
 const target = 90;

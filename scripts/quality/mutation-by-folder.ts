@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "../pulumi/offline-workspace";
+import { repoRoot } from "../pulumi/offline-environment";
 
 /** The mutation score per provider folder from StrykerJS's JSON report (target: 80% each). */
 const target = 80;

@@ -1,4 +1,3 @@
-import { BlobServiceClient } from "@azure/storage-blob";
 import { AuthoringClient } from "../../provider/client/authoring-client";
 import { LanguageTransport, type TransportOptions } from "../../provider/client/transport";
 import { systemClock } from "../../provider/client/clock";
@@ -73,6 +72,8 @@ export async function uploadMissingDocuments(
     connectionString: string,
     documents: Record<string, string>,
 ): Promise<void> {
+    // Loaded only when a text sample is seeded: an everyday command finds the primary seeded already.
+    const { BlobServiceClient }: typeof import("@azure/storage-blob") = require("@azure/storage-blob");
     const container = BlobServiceClient.fromConnectionString(connectionString).getContainerClient(sampleContainerName);
     await container.createIfNotExists();
     const present = new Set<string>();

@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { EmulatorAdminClient, wellKnownKeys } from "../../emulator";
 import { freePorts, type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
-import { offlineEnvironment, repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { offlineEnvironment, repoRoot } from "../../scripts/pulumi/offline-environment";
 import { PulumiCommandError, runPulumi } from "../../scripts/pulumi/pulumi-cli";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";

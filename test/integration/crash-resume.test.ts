@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { expect } from "chai";
 import { EmulatorAdminClient, wellKnownKeys } from "../../emulator";
 import { freePorts, type LocalServices, startLocalServices } from "../../scripts/local-stack/local-services";
-import { offlineEnvironment, pulumiToolsRoot, repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { offlineEnvironment, pulumiToolsRoot, repoRoot } from "../../scripts/pulumi/offline-environment";
 import { runPulumi } from "../../scripts/pulumi/pulumi-cli";
 import { endOrphanedLanguageHosts } from "../../scripts/pulumi/orphaned-hosts";
 import { cancelKilledRuns, findStackLocks } from "../../scripts/pulumi/stale-locks";

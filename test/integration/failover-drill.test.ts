@@ -4,7 +4,7 @@ import { expect } from "chai";
 import { runDrill } from "../../scripts/local-stack/drill/run-drill";
 import { freePorts } from "../../scripts/local-stack/local-services";
 import { runLocalStack } from "../../scripts/local-stack/run-local-stack";
-import { repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { repoRoot } from "../../scripts/pulumi/offline-environment";
 import { cliEcho } from "../support/cli-echo";
 
 describe("the failover drill (`npm run local -- drill`) against the local stack's replicas", function () {

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
 import { expect } from "chai";
-import { localPassphrase, offlineEnvironment, repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { localPassphrase, offlineEnvironment, repoRoot } from "../../scripts/pulumi/offline-environment";
 import { PulumiCommandError, runPulumi } from "../../scripts/pulumi/pulumi-cli";
 import { localStackName, runLocalStack, type LocalStackRun } from "../../scripts/local-stack/run-local-stack";
 import { sampleProjects } from "../../stacks/local/samples";

@@ -4,7 +4,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { Stack } from "@pulumi/pulumi/automation";
 import { expect } from "chai";
 import { lazyProvider } from "../../provider/shim";
-import { openOfflineStack, repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { openOfflineStack } from "../../scripts/pulumi/offline-workspace";
+import { repoRoot } from "../../scripts/pulumi/offline-environment";
 import { cliEcho } from "../support/cli-echo";
 
 /** The dynamic resource of this proof: its outputs say which implementation served it. */

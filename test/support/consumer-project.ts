@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { repoRoot } from "../../scripts/pulumi/offline-workspace";
+import { repoRoot } from "../../scripts/pulumi/offline-environment";
 
 /** What a user's machine would have: this package packed, installed into a project of its own. */
 export interface ConsumerProject {

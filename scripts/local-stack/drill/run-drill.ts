@@ -8,7 +8,7 @@ import { createFailoverClient, type FailoverClient } from "../../../runtime";
 import type { LocalResources } from "../../../stacks/local/program";
 import { sampleDeploymentName, sampleProjects } from "../../../stacks/local/samples";
 import { type LocalPorts, localResources } from "../../../stacks/local/settings";
-import { repoRoot } from "../../pulumi/offline-workspace";
+import { repoRoot } from "../../pulumi/offline-environment";
 import { startLocalServices } from "../local-services";
 import { drillAsk } from "./drill-inputs";
 import { drillPlan, type OutageMode, parseDrillFlags } from "./drill-plan";
