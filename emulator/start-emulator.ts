@@ -11,7 +11,8 @@ import { resourceDefinitionsSchema, type ResourceDefinition } from "./config/res
 import { RateLimiter, documentedRateLimits, type RateLimits } from "./http/rate-limiter";
 import { SerialQueue } from "./http/serial-queue";
 import { listen, type RequestHandler } from "./http/server";
-import { serveLanguageRequest, type LanguageService } from "./http/service-pipeline";
+import type { LanguageService } from "./http/language-service";
+import { serveLanguageRequest } from "./http/service-pipeline";
 import { systemClock, type Clock } from "./jobs/clock";
 import { JobRunner } from "./jobs/job-runner";
 import { defaultJobTiming, JobTimingRules, type JobTiming } from "./jobs/timing";

@@ -3,7 +3,7 @@ import { markModified } from "../domain/projects";
 import { adminErrors } from "../errors";
 import { asServiceError, errorAnswer } from "../http/answers";
 import { ok, type EmulatorRequest, type HttpResponse } from "../http/messages";
-import type { LanguageService } from "../http/service-pipeline";
+import type { LanguageService } from "../http/language-service";
 import {
     faultRuleSchema,
     jobTimingRequestSchema,

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { ContractError, parseContract } from "../../provider/contract";
 import { adminErrors } from "../errors";
 import type { EmulatorRequest, HttpResponse } from "../http/messages";
-import type { LanguageService } from "../http/service-pipeline";
+import type { LanguageService } from "../http/language-service";
 
 /** What an admin handler works on: the service it controls. */
 export interface AdminContext {

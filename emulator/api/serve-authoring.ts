@@ -4,7 +4,7 @@ import { addressedEndpoint } from "../config/hosted-resource";
 import { httpErrors } from "../errors";
 import { asServiceError, errorAnswer, serviceAnswer } from "../http/answers";
 import type { HttpResponse } from "../http/messages";
-import type { AdmittedRequest, LanguageService } from "../http/service-pipeline";
+import type { AdmittedRequest, LanguageService } from "../http/language-service";
 import type { JobEnvironment } from "../jobs/job-environment";
 import { resolveApiVersion, type VersionFeatures } from "./api-version-features";
 import type { JobControl, RouteContext } from "./route-context";

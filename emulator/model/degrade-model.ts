@@ -1,6 +1,6 @@
 import type { ModelQuality } from "../admin/model-quality";
 import type { ProjectContent } from "../state/state-schema";
-import type { TrainedModel } from "./train-model";
+import type { TrainedModel } from "./trained-model";
 
 /**
  * A model made worse as an admin rule asked (see admin/model-quality.ts). `retrain` trains the

@@ -1,28 +1,14 @@
-import { z } from "zod";
 import type { ProjectAssets } from "../../provider/contract";
 import { splitLabelledItems, type LabelledItem } from "../domain/evaluation/labelled-items";
 import type { EvaluationSplit, ProjectContent } from "../state/state-schema";
 import { compileEntityComponents } from "./entity-components";
 import { trainEntityModel, type LabelledText } from "./entity-model";
-import { labelSpanSchema, type LabelSpan } from "./label-span";
+import type { LabelSpan } from "./label-span";
 import { trainNaiveBayes, type TrainingExample } from "./naive-bayes";
 import { predictClasses, predictDocumentEntities, predictIntents, predictUtteranceEntities } from "./predict";
-import { predictorSchema, type Predictor } from "./predictor";
+import type { Predictor } from "./predictor";
 import { featuresOf } from "./text-features";
-
-/** What the model predicted for one test item: the intent or class(es), and the entity spans. */
-export const testPredictionSchema = z.object({
-    labels: z.array(z.string()),
-    spans: z.array(labelSpanSchema),
-});
-export type TestPrediction = z.infer<typeof testPredictionSchema>;
-
-/** A trained model: its predictor, and its predictions for the test items (in test-item order). */
-export const trainedModelSchema = z.object({
-    predictor: predictorSchema,
-    testPredictions: z.array(testPredictionSchema),
-});
-export type TrainedModel = z.infer<typeof trainedModelSchema>;
+import type { TestPrediction, TrainedModel } from "./trained-model";
 
 /** Document location -> text, as read from the linked storage (text projects only). */
 export type DocumentTexts = ReadonlyMap<string, string>;

@@ -1,7 +1,7 @@
 import { httpErrors } from "../errors";
 import { asServiceError, errorAnswer, serviceAnswer } from "../http/answers";
 import type { HttpResponse } from "../http/messages";
-import type { AdmittedRequest } from "../http/service-pipeline";
+import type { AdmittedRequest } from "../http/language-service";
 import type { RuntimeContext } from "./runtime-context";
 import { matchRuntimeRoute } from "./runtime-routes";
 import { resolveRuntimeVersion, runtimeErrorFeatures } from "./runtime-versions";

@@ -11,7 +11,7 @@ import {
 } from "../../provider/contract";
 import { jobTimingSchema } from "../jobs/timing";
 import { predictorSchema } from "../model/predictor";
-import { trainedModelSchema } from "../model/train-model";
+import { trainedModelSchema } from "../model/trained-model";
 
 // Everything the emulator remembers, as it is written to the data dir. Times are epoch milliseconds;
 // the wire formats are produced by api/render/.

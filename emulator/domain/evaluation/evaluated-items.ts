@@ -1,5 +1,5 @@
 import type { LabelSpan } from "../../model/label-span";
-import type { TrainedModel } from "../../model/train-model";
+import type { TrainedModel } from "../../model/trained-model";
 import type { StoredModel } from "../../state/state-schema";
 import { splitLabelledItems } from "./labelled-items";
 

@@ -1,6 +1,7 @@
 import type { HostedResource } from "../../config/hosted-resource";
 import { httpErrors } from "../../errors";
-import { trainModel, type TrainedModel } from "../../model/train-model";
+import { trainModel } from "../../model/train-model";
+import type { TrainedModel } from "../../model/trained-model";
 import type { StoredModel } from "../../state/state-schema";
 import { readDocumentTexts } from "./training-data";
 
