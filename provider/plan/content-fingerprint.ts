@@ -21,11 +21,17 @@ const itemIdentities: Readonly<Record<string, (item: Record<string, unknown>) =>
 export const itemizedLists = Object.keys(itemIdentities);
 
 /**
- * The name a change summary gives an item of an itemized list: its identity, and for an
- * utterance its intent too, which is what a reviewer wants to see of an added or relabelled one.
+ * How a change summary names the items of each list: by identity, but an utterance with its
+ * intent, which is what a reviewer wants to see of an added or relabelled one.
  */
+const itemNames: typeof itemIdentities = {
+    ...itemIdentities,
+    utterances: (item) => `"${String(item.text)}" (${String(item.intent)})`,
+};
+
+/** The name a change summary gives an item of an itemized list. */
 export function itemNameOf(list: string, item: Record<string, unknown>): string {
-    return list === "utterances" ? `"${String(item.text)}" (${String(item.intent)})` : itemIdentities[list]!(item);
+    return itemNames[list]!(item);
 }
 
 /** What a project file holds, per itemized asset list: its items' digests, in file order. */

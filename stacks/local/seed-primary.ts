@@ -1,5 +1,6 @@
 import { AuthoringClient } from "../../provider/client/authoring-client";
-import { LanguageTransport, type TransportOptions } from "../../provider/client/transport";
+import { LanguageTransport } from "../../provider/client/transport";
+import type { TransportIo } from "../../provider/lifecycle/connections";
 import { systemClock } from "../../provider/client/clock";
 import { familyOfKind } from "../../provider/contract";
 import { awaitDeploy, startDeploy } from "../../provider/operations/deploy-model";
@@ -25,7 +26,7 @@ export async function seedPrimary(
     target: SeedTarget,
     samples: readonly SampleProject[],
     log: (line: string) => void,
-    io: Pick<TransportOptions, "send" | "clock"> = {},
+    io: TransportIo = {},
 ): Promise<void> {
     const clock = io.clock ?? systemClock;
     const transport = new LanguageTransport({
