@@ -5,8 +5,9 @@ import type { PollSchedule } from "../../provider/lro/poll-until-done";
 import type { OperationContext } from "../../provider/operations/operation-context";
 import { travelClu } from "../../stacks/local/samples/travel-clu";
 import { seedPrimary } from "../../stacks/local/seed-primary";
-import type { FakeClock } from "./fake-clock";
+import { FakeClock } from "./fake-clock";
 import { InProcessEmulator } from "./in-process-emulator";
+import { scriptedSend } from "./scripted-send";
 
 /** The sample the operations' tests work on: a conversations project, deployed as "production". */
 export const project = travelClu.file.metadata.projectName;
@@ -66,4 +67,24 @@ export async function seededEmulator(
     emulator.forget();
     emulator.clock.sleeps.length = 0;
     return emulator;
+}
+
+/** The endpoint of the scripted resource: nothing listens there, the script answers. */
+export const scriptedEndpoint = "http://127.0.0.1:7070/secondary";
+
+/**
+ * A conversations authoring client whose requests a script answers, in order, for what the
+ * emulator cannot be made to say (a job without a result, an evaluation that lags).
+ */
+export function scriptedClient(...script: Parameters<typeof scriptedSend>) {
+    const scripted = scriptedSend(...script);
+    const clock = new FakeClock();
+    const transport = new LanguageTransport({
+        endpoint: scriptedEndpoint,
+        credentials: { kind: "key", key: "k" },
+        send: scripted.send,
+        clock,
+        rateLimits: false,
+    });
+    return { client: new AuthoringClient(transport, "analyze-conversations", "2023-04-01"), clock, ...scripted };
 }

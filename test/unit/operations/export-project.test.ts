@@ -2,14 +2,17 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { expect } from "chai";
-import { AuthoringClient } from "../../../provider/client/authoring-client";
-import { LanguageTransport } from "../../../provider/client/transport";
 import { exportProject } from "../../../provider/operations/export-project";
 import { exportJobSucceeded } from "../../fixtures/contract/jobs";
 import { failureOf } from "../../support/failure-of";
-import { FakeClock } from "../../support/fake-clock";
-import { authoringClientOf, project, recordingContext, seededEmulator } from "../../support/operation-bed";
-import { scriptedSend } from "../../support/scripted-send";
+import {
+    authoringClientOf,
+    project,
+    recordingContext,
+    scriptedClient,
+    scriptedEndpoint,
+    seededEmulator,
+} from "../../support/operation-bed";
 
 describe("exportProject: the primary's working copy into a file, with the export trigger and GETs only", () => {
     let directory: string;
@@ -36,28 +39,18 @@ describe("exportProject: the primary's working copy into a file, with the export
     });
 
     it("fails, naming the job, when the export succeeds without a result to download", async () => {
-        const endpoint = "http://127.0.0.1:7070/primary";
-        const statusUrl = `${endpoint}/language/authoring/analyze-conversations/projects/${project}/export/jobs/j1?api-version=2023-04-01`;
+        const statusUrl = `${scriptedEndpoint}/language/authoring/analyze-conversations/projects/${project}/export/jobs/j1?api-version=2023-04-01`;
         const { resultUrl: _, ...withoutResult } = exportJobSucceeded();
-        const scripted = scriptedSend(
+        const { client, clock, remaining } = scriptedClient(
             { status: 202, headers: { "operation-location": statusUrl } },
             { status: 200, json: withoutResult },
         );
-        const clock = new FakeClock();
-        const transport = new LanguageTransport({
-            endpoint,
-            credentials: { kind: "key", key: "k" },
-            send: scripted.send,
-            clock,
-            rateLimits: false,
-        });
-        const client = new AuthoringClient(transport, "analyze-conversations", "2023-04-01");
         const error = (await failureOf(
             exportProject(client, project, path.join(directory, "export.json"), recordingContext(clock)),
         )) as Error;
         expect(error.message).to.equal(
-            `exporting project "${project}" from 127.0.0.1:7070/primary: job ${withoutResult.jobId} succeeded without a resultUrl`,
+            `exporting project "${project}" from ${client.transport.resourceLabel}: job ${withoutResult.jobId} succeeded without a resultUrl`,
         );
-        expect(scripted.remaining()).to.equal(0);
+        expect(remaining()).to.equal(0);
     });
 });
