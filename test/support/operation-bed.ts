@@ -77,6 +77,11 @@ export const scriptedEndpoint = "http://127.0.0.1:7070/secondary";
  * emulator cannot be made to say (a job without a result, an evaluation that lags).
  */
 export function scriptedClient(...script: Parameters<typeof scriptedSend>) {
+    return scriptedClientOf("analyze-conversations", ...script);
+}
+
+/** A scripted authoring client of either family. */
+export function scriptedClientOf(family: ApiFamily, ...script: Parameters<typeof scriptedSend>) {
     const scripted = scriptedSend(...script);
     const clock = new FakeClock();
     const transport = new LanguageTransport({
@@ -86,5 +91,5 @@ export function scriptedClient(...script: Parameters<typeof scriptedSend>) {
         clock,
         rateLimits: false,
     });
-    return { client: new AuthoringClient(transport, "analyze-conversations", "2023-04-01"), clock, ...scripted };
+    return { client: new AuthoringClient(transport, family, "2023-04-01"), clock, ...scripted };
 }
