@@ -212,24 +212,30 @@ describe("probeParity: the primary's and a candidate's deployment asked the same
             b: entities(["Rent", 10, 4]),
             c: { refused: "InvalidDocument" },
             d: entities(),
+            e: entities(),
         };
         const theirs: Record<string, DocumentAnswer> = {
             a: entities(["Party", 0, 5], ["Rent", 10, 4]),
             b: entities(["Rent", 10, 5]),
             c: "unanswered",
             d: { entities: undefined } as unknown as DocumentAnswer,
+            e: entities(["Party", 0, 5]),
         };
         const { result, candidate } = textProbe(
             "CustomEntityRecognition",
-            ["a", "b", "c", "d"],
+            ["a", "b", "c", "d", "e"],
             (text) => answers[text]!,
             (text) => theirs[text]!,
         );
         expect(await result).to.deep.equal({
-            sampled: 4,
+            sampled: 5,
             agreed: 2,
-            rate: 0.5,
-            disagreements: ['"b": Rent@10+4 vs Rent@10+5', '"c": error InvalidDocument vs (no answer)'],
+            rate: 0.4,
+            disagreements: [
+                '"b": Rent@10+4 vs Rent@10+5',
+                '"c": error InvalidDocument vs (no answer)',
+                '"e": (no entity) vs Party@0+5',
+            ],
         });
         expect(candidate.jobs[0]!.tasks).to.deep.equal([
             {
