@@ -63,6 +63,9 @@ describe("observeReplica: what the secondary holds of the replica, with GETs onl
             deploymentName: "absent",
         });
         expect(Object.keys(observed).sort()).to.deep.equal(["models", "project"]);
-        expect(emulator.requestsTo("secondary").some((line) => line.endsWith("/deployments/staging"))).to.equal(false);
+        // Without a staging deployment name, only the deployment is looked up.
+        expect(emulator.requestsTo("secondary").filter((line) => line.includes("/deployments/"))).to.deep.equal([
+            `GET /language/authoring/analyze-conversations/projects/${project}/deployments/absent`,
+        ]);
     });
 });
