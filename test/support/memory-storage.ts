@@ -70,12 +70,12 @@ export function memorySource(name: string, container: string, blobs: Record<stri
 export type TargetWrite = `${"copyFromUrl" | "upload" | "remove"} ${string}`;
 
 /**
- * The secondary's storage. It copies server-side from a memory source unless told to refuse
- * (as a storage service that cannot reach the source does).
+ * The secondary's storage. It copies server-side from a memory source unless `refuse` gives the
+ * error it refuses a document's server-side copy with (as a service that cannot reach the source).
  */
 export function memoryTarget(
     name: string,
-    from: { source: ReturnType<typeof memorySource>; refuseServerSide?: StorageError },
+    from: { source: ReturnType<typeof memorySource>; refuse?: (location: string) => StorageError | undefined },
 ) {
     const account = new MemoryAccount(name);
     const writes: TargetWrite[] = [];
@@ -91,7 +91,10 @@ export function memoryTarget(
         },
         copyFromUrl: async (container, location, source, given) => {
             writes.push(`copyFromUrl ${location}`);
-            if (from.refuseServerSide) throw from.refuseServerSide;
+            const refusal = from.refuse?.(location);
+            if (refusal) throw refusal;
+            // A copy takes the service a moment; a refusal is immediate.
+            await new Promise((resolve) => setImmediate(resolve));
             const [, sourceContainer, ...path] = new URL(source.url).pathname.split("/");
             const original = from.source.account.containerOf(sourceContainer!).get(path.join("/"))!;
             account.containerOf(container).set(location, { ...original, metadata: given.metadata });

@@ -14,9 +14,13 @@ const withMd5 = (text: string, more: Partial<MemoryBlob> = {}): MemoryBlob => ({
 const serverSideLimit = 256 * 1024 * 1024;
 
 describe("copyDocuments: the secondary's container brought up to the primary's, in memory", () => {
-    function bed(blobs: Record<string, MemoryBlob>, refuseServerSide?: StorageError) {
+    function bed(
+        blobs: Record<string, MemoryBlob>,
+        refusal?: StorageError | ((location: string) => StorageError | undefined),
+    ) {
         const source = memorySource("west", "docs", blobs);
-        const target = memoryTarget("north", { source, ...(refuseServerSide && { refuseServerSide }) });
+        const refuse = typeof refusal === "function" ? refusal : () => refusal;
+        const target = memoryTarget("north", { source, refuse });
         const context = recordingContext(new FakeClock());
         const copy = (locations = Object.keys(blobs)) =>
             copyDocuments({
@@ -145,5 +149,33 @@ describe("copyDocuments: the secondary's container brought up to the primary's, 
         expect(error.message).to.equal(
             "copying documents from west/docs to north/replica: gave up after the copy timeout (timeoutMinutes.copy); what was copied stays and is not copied again",
         );
+    });
+
+    it("stops copying at the first failure, leaving the documents not yet started", async () => {
+        const names = Array.from({ length: 9 }, (_, index) => `${index}.txt`);
+        const denied = new StorageError("denied", "refused", "AuthorizationPermissionMismatch", 403);
+        const { target, copy } = bed(Object.fromEntries(names.map((name) => [name, withMd5(name)])), (location) =>
+            location === "0.txt" ? denied : undefined,
+        );
+        expect(await failureOf(copy())).to.equal(denied);
+        // Eight copies run at once: the ninth document was never started.
+        expect(target.writes).to.have.length(8).and.not.include("copyFromUrl 8.txt");
+    });
+
+    it("stops when the user cancels, with the cancellation rather than the timeout", async () => {
+        const { source, target, context } = bed({ "a.txt": withMd5("alpha") });
+        source.source.list = (_container, _locations, signal) =>
+            new Promise((_, reject) => signal!.addEventListener("abort", () => reject(signal!.reason)));
+        const cancel = new AbortController();
+        const copying = copyDocuments({
+            source: source.source,
+            sourceContainer: "docs",
+            target: target.target,
+            targetContainer: "replica",
+            locations: ["a.txt"],
+            context: { ...context, signal: cancel.signal },
+        });
+        cancel.abort(new Error("cancelled by the user"));
+        expect(((await failureOf(copying)) as Error).message).to.equal("cancelled by the user");
     });
 });
