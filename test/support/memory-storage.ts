@@ -89,12 +89,13 @@ export function memoryTarget(
             account.containerOf(container);
             return created;
         },
-        copyFromUrl: async (container, location, source, given) => {
+        copyFromUrl: async (container, location, source, given, signal) => {
             writes.push(`copyFromUrl ${location}`);
             const refusal = from.refuse?.(location);
             if (refusal) throw refusal;
-            // A copy takes the service a moment; a refusal is immediate.
+            // A copy takes the service a moment, and stops when its request is aborted; a refusal is immediate.
             await new Promise((resolve) => setImmediate(resolve));
+            signal?.throwIfAborted();
             const [, sourceContainer, ...path] = new URL(source.url).pathname.split("/");
             const original = from.source.account.containerOf(sourceContainer!).get(path.join("/"))!;
             account.containerOf(container).set(location, { ...original, metadata: given.metadata });

@@ -116,6 +116,9 @@ describe("copyDocuments: the secondary's container brought up to the primary's, 
         });
         await large.copy();
         expect(large.target.writes).to.have.members(["copyFromUrl limit.txt", "upload large.txt"]);
+        expect(large.context.logged.at(-1)).to.match(
+            / \((server-side, streamed|streamed, server-side)\) to north\/replica$/,
+        );
     });
 
     it("removes a streamed copy whose bytes differ from the source's MD5, and says so", async () => {
@@ -158,8 +161,10 @@ describe("copyDocuments: the secondary's container brought up to the primary's, 
             location === "0.txt" ? denied : undefined,
         );
         expect(await failureOf(copy())).to.equal(denied);
-        // Eight copies run at once: the ninth document was never started.
+        // Let the copies in flight settle: they were aborted, and none took the ninth document.
+        for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
         expect(target.writes).to.have.length(8).and.not.include("copyFromUrl 8.txt");
+        expect(target.account.containerOf("replica").size).to.equal(0);
     });
 
     it("stops when the user cancels, with the cancellation rather than the timeout", async () => {

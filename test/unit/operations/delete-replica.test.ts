@@ -24,9 +24,14 @@ describe("deleteReplica: the deployment, then the project, skipping what is gone
             `deleting deployment "production" of "${project}" on ${where}`,
             `deleting project "${project}" on ${where}`,
         ]);
-        expect(
-            context.progressed.some((line) => line.startsWith(`deleting project "${project}" on ${where}: succeeded`)),
-        ).to.equal(true);
+        // Each deletion job's progress is named after what it deletes.
+        for (const what of [`deployment "production" of "${project}"`, `project "${project}"`]) {
+            const done = `deleting ${what} on ${where}: succeeded`;
+            expect(
+                context.progressed.some((line) => line.startsWith(done)),
+                done,
+            ).to.equal(true);
+        }
         expect(await secondary.findProject(project)).to.equal(undefined);
         expect(emulator.requestsTo("primary")).to.deep.equal([]);
     });

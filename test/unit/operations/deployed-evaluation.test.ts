@@ -25,4 +25,18 @@ describe("deployedModelEvaluation: the scores of the model a deployment serves, 
             `reading the evaluation of deployment "production" of "${project}" on ${secondary.transport.resourceLabel}: its model ${modelId} is not listed`,
         );
     });
+
+    it("takes the evaluation of the model the deployment names, not of another listed first", async () => {
+        const emulator = await seededEmulator(["secondary"]);
+        const secondary = authoringClientOf(emulator, "secondary");
+        const listing = secondary.listModels.bind(secondary);
+        const [served] = await listing(project);
+        // A model with no evaluation, listed first: reading its evaluation would fail.
+        secondary.listModels = async (name, signal) => [
+            { ...served!, label: "unevaluated", modelId: "unevaluated-id" },
+            ...(await listing(name, signal)),
+        ];
+        const scores = await deployedModelEvaluation(secondary, project, "production");
+        expect(scores).to.deep.equal(summarizeEvaluation(await secondary.getEvaluationSummary(project, "production")));
+    });
 });

@@ -175,24 +175,34 @@ describe("probeParity: the primary's and a candidate's deployment asked the same
             a: classes("Sport", "News"),
             b: classes(),
             c: classes("Sport"),
+            d: classes("Sport", "News"),
         };
         const theirs: Record<string, DocumentAnswer> = {
             a: classes("News", "Sport"),
             b: classes("Sport"),
             c: classes(),
+            d: classes("Sport"),
         };
         const { result, candidate, clock } = textProbe(
             "CustomMultiLabelClassification",
-            ["a", "b", "c"],
+            ["a", "b", "c", "d"],
             (text) => answers[text]!,
             (text) => theirs[text]!,
         );
-        expect((await result).disagreements).to.deep.equal(['"b": (no class) vs Sport', '"c": Sport vs (no class)']);
+        expect((await result).disagreements).to.deep.equal([
+            '"b": (no class) vs Sport',
+            '"c": Sport vs (no class)',
+            '"d": News + Sport vs Sport',
+        ]);
         expect(candidate.jobs).to.deep.equal([
             {
                 displayName: "parity probe",
                 analysisInput: {
-                    documents: ["a", "b", "c"].map((text, index) => ({ id: String(index), text, language: "en-us" })),
+                    documents: ["a", "b", "c", "d"].map((text, index) => ({
+                        id: String(index),
+                        text,
+                        language: "en-us",
+                    })),
                 },
                 tasks: [
                     {
@@ -209,14 +219,14 @@ describe("probeParity: the primary's and a candidate's deployment asked the same
     it("compares an entity document's entities by category and span, and says which documents were refused or unanswered", async () => {
         const answers: Record<string, DocumentAnswer> = {
             a: entities(["Rent", 10, 4], ["Party", 0, 5]),
-            b: entities(["Rent", 10, 4]),
+            b: entities(["Rent", 10, 4], ["Party", 0, 5]),
             c: { refused: "InvalidDocument" },
             d: entities(),
             e: entities(),
         };
         const theirs: Record<string, DocumentAnswer> = {
             a: entities(["Party", 0, 5], ["Rent", 10, 4]),
-            b: entities(["Rent", 10, 5]),
+            b: entities(["Rent", 10, 5], ["Party", 0, 5]),
             c: "unanswered",
             d: { entities: undefined } as unknown as DocumentAnswer,
             e: entities(["Party", 0, 5]),
@@ -232,7 +242,7 @@ describe("probeParity: the primary's and a candidate's deployment asked the same
             agreed: 2,
             rate: 0.4,
             disagreements: [
-                '"b": Rent@10+4 vs Rent@10+5',
+                '"b": Party@0+5 Rent@10+4 vs Party@0+5 Rent@10+5',
                 '"c": error InvalidDocument vs (no answer)',
                 '"e": (no entity) vs Party@0+5',
             ],
@@ -253,11 +263,14 @@ describe("probeParity: the primary's and a candidate's deployment asked the same
             "z".repeat(100_000),
             "w".repeat(50_000),
             "v".repeat(50_000),
+            "u".repeat(60_000),
+            "t".repeat(60_000),
+            "s".repeat(10_000),
         ];
         const single = (text: string) => classes(text.startsWith("short") ? `C${text.slice(6)}` : text[0]!);
         const { result, candidate } = textProbe("CustomSingleLabelClassification", texts, single, single);
         expect((await result).agreed).to.equal(texts.length);
-        expect(candidate.jobs.map((job) => job.analysisInput.documents.length)).to.deep.equal([25, 2, 1, 2]);
+        expect(candidate.jobs.map((job) => job.analysisInput.documents.length)).to.deep.equal([25, 2, 1, 2, 2, 1]);
         expect(candidate.jobs[0]!.tasks[0]).to.deep.equal({
             kind: "CustomSingleLabelClassification",
             parameters: { projectName: "travel", deploymentName: "staging" },
