@@ -1,0 +1,159 @@
+import { expect } from "chai";
+import { check } from "../../../provider/lifecycle/check";
+import { create } from "../../../provider/lifecycle/create";
+import { ReplicationError } from "../../../provider/lifecycle/replication-error";
+import { update } from "../../../provider/lifecycle/update";
+import { travelClu } from "../../../stacks/local/samples/travel-clu";
+import { seedPrimary } from "../../../stacks/local/seed-primary";
+import { failureOf } from "../../support/failure-of";
+import { InProcessEmulator } from "../../support/in-process-emulator";
+
+const project = travelClu.file.metadata.projectName;
+
+/**
+ * applyReplication as create and update run it, against the emulator in process: what a failed
+ * step leaves for the next run, and what a finished run records of the sync.
+ */
+describe("apply replication", () => {
+    let emulator: InProcessEmulator;
+    let logged: string[];
+    const consoleLog = console.log;
+
+    beforeEach(async () => {
+        emulator = new InProcessEmulator({ jobTiming: { mode: "afterPolls", polls: 2 } });
+        await seedPrimary(
+            { ...emulator.connection("primary"), storageConnectionString: "" },
+            [travelClu],
+            () => {},
+            emulator.io,
+        );
+        emulator.guardPrimary();
+        logged = [];
+        console.log = (line: string) => logged.push(line);
+    });
+
+    afterEach(() => {
+        console.log = consoleLog;
+    });
+
+    const declared = (overrides: Record<string, unknown> = {}) => ({
+        primary: emulator.connection("primary"),
+        secondary: emulator.connection("secondary"),
+        projectName: project,
+        polling: { initialIntervalMs: 100, maxIntervalMs: 1000 },
+        __provider: "serialized shim",
+        __urn: "",
+        ...overrides,
+    });
+
+    async function checked(overrides: Record<string, unknown> = {}) {
+        const result = await check({}, declared(overrides), emulator.io);
+        expect(result.failures ?? []).to.deep.equal([]);
+        return result.inputs!;
+    }
+
+    async function failedCreate(overrides: Record<string, unknown> = {}) {
+        const failure = await failureOf(create(await checked(overrides), emulator.io));
+        expect(failure).to.be.instanceOf(ReplicationError);
+        return failure as ReplicationError;
+    }
+
+    const prefix = `replicating ${project} -> ${project}: `;
+
+    describe("a failed step", () => {
+        it("names the step and what completed, says to run again, and forgets a job that ended badly", async () => {
+            await emulator.admin.addFault({
+                resource: "secondary",
+                path: ":train$",
+                fault: { kind: "failJob", code: "InternalServerError", message: "training broke" },
+            });
+            const failure = await failedCreate();
+
+            expect(failure.message).to.match(
+                new RegExp(`^${prefix}train failed: .*training broke.* \\(completed import; run pulumi up again to continue\\)$`),
+            );
+            expect(failure.id).to.equal(`${emulator.url}/secondary#${project}`);
+            expect(failure.properties.importedContentHash).to.be.a("string");
+            expect(failure.properties).to.not.have.property("pendingJob");
+            expect(failure.properties).to.include({ __provider: "serialized shim" });
+            expect(logged.some((line) => line.includes("train: "))).to.equal(true);
+        });
+
+        it("of the first step says only to run again", async () => {
+            await emulator.admin.addFault({
+                resource: "secondary",
+                path: ":import$",
+                fault: { kind: "failJob", code: "InternalServerError", message: "import broke" },
+            });
+            const failure = await failedCreate();
+            expect(failure.message).to.match(new RegExp(`^${prefix}import failed: .*\\(run pulumi up again to continue\\)$`));
+            expect(failure.message).to.not.include("completed");
+        });
+
+        it("keeps a job that may still finish (its wait ran out) for the next run to adopt", async () => {
+            await emulator.admin.addFault({ resource: "secondary", path: ":train$", fault: { kind: "hangJob" } });
+            const failure = await failedCreate({ timeoutMinutes: { train: 1 } });
+            expect(failure.message).to.match(new RegExp(`^${prefix}train failed: `));
+            expect(failure.properties.pendingJob).to.include({ step: "train" });
+        });
+
+        it("keeps a job whose status the service could not tell (a retryable error)", async () => {
+            await emulator.admin.addFault({
+                resource: "secondary",
+                path: "/train/jobs/",
+                fault: { kind: "status", status: 503, times: 50 },
+            });
+            const failure = await failedCreate();
+            expect(failure.properties.pendingJob).to.include({ step: "train" });
+        });
+
+        it("that is blocked does not say to run again: only new inputs help", async () => {
+            const failure = await failedCreate({ servingModel: "travel-nonexistent" });
+            expect(failure.message).to.match(new RegExp(`^${prefix}deploy failed: `));
+            expect(failure.message).to.not.include("run pulumi up again");
+        });
+    });
+
+    describe("a finished run", () => {
+        it("records the revision it caught up with, when, and the secondary's state after it", async () => {
+            const inputs = await checked({ rateLimits: { readsPerMinute: 600, writesPerMinute: 60 } });
+            const created = await create(inputs, emulator.io);
+            const outs = created.outs!;
+
+            expect(outs.syncedRevision).to.deep.equal({
+                lastModifiedDateTime: (inputs.primaryRevision as { lastModifiedDateTime: string }).lastModifiedDateTime,
+                contentHash: outs.importedContentHash,
+            });
+            expect(outs.lastSyncedAt).to.equal(new Date(emulator.clock.now()).toISOString());
+            expect(outs.importedLastModifiedDateTime).to.equal(outs.secondaryProject.lastModifiedDateTime);
+            expect(outs.rateLimits).to.deep.equal({ readsPerMinute: 600, writesPerMinute: 60 });
+            expect(outs).to.not.have.property("servingPin");
+            expect(logged.filter((line) => line.includes("plan: import"))).to.have.length(1);
+        });
+
+        it("that found nothing to do says the replica is in sync and keeps when it last synced", async () => {
+            const inputs = await checked();
+            const created = await create(inputs, emulator.io);
+            emulator.clock.advance(60_000);
+            logged.length = 0;
+
+            const again = await update(created.id, created.outs!, inputs, emulator.io);
+
+            expect(logged).to.deep.equal([`[${project} -> ${project}] the replica is in sync`]);
+            expect(again.outs!.lastSyncedAt).to.equal(created.outs!.lastSyncedAt);
+            expect(again.outs!.syncedRevision).to.deep.equal(created.outs!.syncedRevision);
+        });
+
+        it("pins a model asked for by label, and lets go of the pin when the latest is asked for again", async () => {
+            const inputs = await checked();
+            const created = await create(inputs, emulator.io);
+            const label = created.outs!.trainedModel.label as string;
+
+            const pinned = await update(created.id, created.outs!, { ...inputs, servingModel: label }, emulator.io);
+            expect(pinned.outs!.servingPin).to.deep.equal({ request: label, label });
+
+            const latest = await update(created.id, pinned.outs!, inputs, emulator.io);
+            expect(latest.outs).to.not.have.property("servingPin");
+        });
+    });
+});
