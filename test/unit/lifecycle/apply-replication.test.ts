@@ -156,4 +156,101 @@ describe("apply replication", () => {
             expect(latest.outs).to.not.have.property("servingPin");
         });
     });
+
+    describe("a run after an interrupted one", () => {
+        const writesTo = (resource: string) =>
+            emulator.requestsTo(resource).filter((line) => !line.startsWith("GET"));
+
+        /** A create whose wait for a job failed with the service unavailable: the job goes on. */
+        async function interruptedAt(jobs: string) {
+            await emulator.admin.addFault({
+                resource: "secondary",
+                path: jobs,
+                fault: { kind: "status", status: 503, times: 50 },
+            });
+            const inputs = await checked();
+            const failure = await failedCreate();
+            await emulator.admin.clearFaults();
+            emulator.forget();
+            return { inputs, failure, olds: failure.properties };
+        }
+
+        it("waits for the training the interrupted run started instead of training again", async () => {
+            const { inputs, olds } = await interruptedAt("/train/jobs/");
+            const again = await update(`${emulator.url}/secondary#${project}`, olds, inputs, emulator.io);
+            expect(writesTo("secondary").filter((line) => line.endsWith(":train"))).to.deep.equal([]);
+            expect(again.outs!.deployment.modelId).to.equal(again.outs!.trainedModel.modelId);
+        });
+
+        it("waits for the deployment the interrupted run started, recorded with its deployment and model", async () => {
+            const { inputs, olds } = await interruptedAt("/deployments/[^/]+/jobs/");
+            const label = (olds.keptModels as { label: string }[])[0]!.label;
+            expect(olds.pendingJob).to.include({ step: "deploy", target: `${inputs.deploymentName} <- ${label}` });
+            const again = await update(`${emulator.url}/secondary#${project}`, olds, inputs, emulator.io);
+            expect(writesTo("secondary").filter((line) => line.includes("/deployments/"))).to.deep.equal([]);
+            expect(again.outs!.trainedModel.label).to.equal(label);
+        });
+
+        /** A replica created, and the inputs of an up after it (its revision fingerprinted, as check leaves it once exported). */
+        async function createdReplica() {
+            const first = await checked();
+            const outs = (await create(first, emulator.io)).outs!;
+            const revision = { ...(first.primaryRevision as object), contentHash: outs.importedContentHash };
+            return { created: outs, inputs: { ...first, primaryRevision: revision } };
+        }
+
+        it("records an import the interrupted run made but did not record, without importing again", async () => {
+            const { created, inputs } = await createdReplica();
+            emulator.forget();
+            logged.length = 0;
+            const lost = {
+                ...created,
+                importedContentHash: "sha256-items:lost",
+                importedLastModifiedDateTime: "2000-01-01T00:00:00Z",
+            };
+
+            const again = await update(created.id, lost, inputs, emulator.io);
+
+            expect(writesTo("secondary").filter((line) => line.endsWith(":import"))).to.deep.equal([]);
+            expect(logged.some((line) => line.includes("already holds this content"))).to.equal(true);
+            expect(again.outs!.importedContentHash).to.equal(created.importedContentHash);
+            expect(again.outs!.importedLastModifiedDateTime).to.equal(created.importedLastModifiedDateTime);
+        });
+
+        it("imports again when the secondary did not move since the import recorded", async () => {
+            const { created, inputs } = await createdReplica();
+            emulator.forget();
+            const stale = { ...created, importedContentHash: "sha256-items:0000" };
+
+            const again = await update(created.id, stale, inputs, emulator.io);
+
+            expect(writesTo("secondary").filter((line) => line.endsWith(":import"))).to.have.length(1);
+            expect(emulator.requestsTo("secondary").filter((line) => line.endsWith(":export"))).to.deep.equal([]);
+            expect(again.outs!.importedContentHash).to.equal(created.importedContentHash);
+        });
+
+        it("stops before training when the primary changed again while the update ran", async () => {
+            const inputs = await checked();
+            const created = (await create(inputs, emulator.io)).outs!;
+            await emulator.admin.editProject("primary", project, {
+                op: "changeSettings",
+                settings: { confidenceThreshold: 0.7 },
+            });
+            const planned = (await check(inputs, declared(), emulator.io)).inputs!;
+            await emulator.admin.editProject("primary", project, {
+                op: "changeSettings",
+                settings: { confidenceThreshold: 0.6 },
+            });
+            emulator.forget();
+
+            const failure = (await failureOf(update(created.id, created, planned, emulator.io))) as ReplicationError;
+
+            expect(failure.message).to.include("import failed: the primary's content changed while this update ran");
+            expect(writesTo("secondary").filter((line) => line.endsWith(":train"))).to.deep.equal([]);
+            expect(failure.properties.importedContentHash).to.not.equal(
+                (planned.primaryRevision as { contentHash: string }).contentHash,
+            );
+            expect(failure.properties).to.not.have.property("pendingJob");
+        });
+    });
 });
