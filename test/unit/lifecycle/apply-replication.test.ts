@@ -70,7 +70,9 @@ describe("apply replication", () => {
             const failure = await failedCreate();
 
             expect(failure.message).to.match(
-                new RegExp(`^${prefix}train failed: .*training broke.* \\(completed import; run pulumi up again to continue\\)$`),
+                new RegExp(
+                    `^${prefix}train failed: .*training broke.* \\(completed import; run pulumi up again to continue\\)$`,
+                ),
             );
             expect(failure.id).to.equal(`${emulator.url}/secondary#${project}`);
             expect(failure.properties.importedContentHash).to.be.a("string");
@@ -86,7 +88,9 @@ describe("apply replication", () => {
                 fault: { kind: "failJob", code: "InternalServerError", message: "import broke" },
             });
             const failure = await failedCreate();
-            expect(failure.message).to.match(new RegExp(`^${prefix}import failed: .*\\(run pulumi up again to continue\\)$`));
+            expect(failure.message).to.match(
+                new RegExp(`^${prefix}import failed: .*\\(run pulumi up again to continue\\)$`),
+            );
             expect(failure.message).to.not.include("completed");
         });
 
@@ -158,8 +162,7 @@ describe("apply replication", () => {
     });
 
     describe("a run after an interrupted one", () => {
-        const writesTo = (resource: string) =>
-            emulator.requestsTo(resource).filter((line) => !line.startsWith("GET"));
+        const writesTo = (resource: string) => emulator.requestsTo(resource).filter((line) => !line.startsWith("GET"));
 
         /** A create whose wait for a job failed with the service unavailable: the job goes on. */
         async function interruptedAt(jobs: string) {

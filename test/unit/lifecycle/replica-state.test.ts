@@ -36,7 +36,12 @@ describe("replica state", () => {
 
     describe("facts for the planner", () => {
         it("of an empty state: no project, no models, nothing rejected", () => {
-            expect(factsOf({})).to.deep.equal({ projectExists: false, secondaryEdited: false, models: [], rejected: [] });
+            expect(factsOf({})).to.deep.equal({
+                projectExists: false,
+                secondaryEdited: false,
+                models: [],
+                rejected: [],
+            });
         });
 
         it("carry the serving and staging deployments, the previous model, the pin, rejections and documents", () => {
@@ -50,7 +55,12 @@ describe("replica state", () => {
                 previousModel: { label: "prod-0", modelId: "m0" },
                 servingPin: { request: "previous", label: "prod-0" },
                 rejectedCandidates: [{ label: "prod-2", verdict: "low", rejectedAt: "t" }],
-                secondaryDocuments: { account: "acct", container: "docs", held: { "a.txt": "h" }, projectContainer: "docs-in" },
+                secondaryDocuments: {
+                    account: "acct",
+                    container: "docs",
+                    held: { "a.txt": "h" },
+                    projectContainer: "docs-in",
+                },
             } as Partial<ReplicaState>;
             expect(factsOf(state)).to.deep.equal({
                 projectExists: true,

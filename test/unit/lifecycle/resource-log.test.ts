@@ -45,9 +45,10 @@ describe("resource log", () => {
         void log.flushed().then(() => (flushed = true));
         await new Promise((resolve) => setImmediate(resolve));
 
-        expect(received.map((line) => line.line), "the second line waits for the first").to.deep.equal([
-            "plan: import",
-        ]);
+        expect(
+            received.map((line) => line.line),
+            "the second line waits for the first",
+        ).to.deep.equal(["plan: import"]);
         await accept();
         await accept();
         expect(flushed).to.equal(false);
