@@ -75,6 +75,9 @@ describe("apply replication", () => {
                 ),
             );
             expect(failure.id).to.equal(`${emulator.url}/secondary#${project}`);
+            // What the dynamic-provider host reports to the engine as the partial failure's reasons.
+            expect(failure.reasons).to.deep.equal([failure.message]);
+            expect(failure.name).to.equal("ReplicationError");
             expect(failure.properties.importedContentHash).to.be.a("string");
             expect(failure.properties).to.not.have.property("pendingJob");
             expect(failure.properties).to.include({ __provider: "serialized shim" });
