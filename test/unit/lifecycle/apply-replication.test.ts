@@ -84,6 +84,17 @@ describe("apply replication", () => {
             expect(logged.some((line) => line.includes("train: "))).to.equal(true);
         });
 
+        it("lists every step that completed before it", async () => {
+            await emulator.admin.addFault({
+                resource: "secondary",
+                method: "PUT",
+                path: "/deployments/[^/]+$",
+                fault: { kind: "failJob", code: "InternalServerError", message: "deploy broke" },
+            });
+            const failure = await failedCreate();
+            expect(failure.message).to.match(/ \(completed import, train; run pulumi up again to continue\)$/);
+        });
+
         it("of the first step says only to run again", async () => {
             await emulator.admin.addFault({
                 resource: "secondary",
@@ -116,7 +127,7 @@ describe("apply replication", () => {
 
         it("that is blocked does not say to run again: only new inputs help", async () => {
             const failure = await failedCreate({ servingModel: "travel-nonexistent" });
-            expect(failure.message).to.match(new RegExp(`^${prefix}deploy failed: `));
+            expect(failure.message).to.match(new RegExp(`^${prefix}deploy failed: .* \\(completed import\\)$`));
             expect(failure.message).to.not.include("run pulumi up again");
         });
     });
@@ -135,7 +146,9 @@ describe("apply replication", () => {
             expect(outs.importedLastModifiedDateTime).to.equal(outs.secondaryProject.lastModifiedDateTime);
             expect(outs.rateLimits).to.deep.equal({ readsPerMinute: 600, writesPerMinute: 60 });
             expect(outs).to.not.have.property("servingPin");
-            expect(logged.filter((line) => line.includes("plan: import"))).to.have.length(1);
+            const plans = logged.filter((line) => line.includes("plan: import"));
+            expect(plans).to.have.length(1);
+            expect(plans[0]).to.match(/plan: import \(.+\), then train \(.+\), then deploy \(.+\)$/);
         });
 
         it("that found nothing to do says the replica is in sync and keeps when it last synced", async () => {
@@ -149,6 +162,29 @@ describe("apply replication", () => {
             expect(logged).to.deep.equal([`[${project} -> ${project}] the replica is in sync`]);
             expect(again.outs!.lastSyncedAt).to.equal(created.outs!.lastSyncedAt);
             expect(again.outs!.syncedRevision).to.deep.equal(created.outs!.syncedRevision);
+        });
+
+        it("records a sync it has no record of, even when nothing needed doing", async () => {
+            const inputs = await checked();
+            const { syncedRevision: _unrecorded, ...created } = (await create(inputs, emulator.io)).outs!;
+            emulator.clock.advance(60_000);
+
+            const again = await update(`${emulator.url}/secondary#${project}`, created, inputs, emulator.io);
+
+            expect(again.outs!.lastSyncedAt).to.equal(new Date(emulator.clock.now()).toISOString());
+            expect(again.outs!.syncedRevision).to.include({ contentHash: created.importedContentHash });
+        });
+
+        it("with a promotion gate, watches the staging deployment too: in sync, the next up writes nothing", async () => {
+            const inputs = await checked({ promotion: { minMicroF1: 0 } });
+            const created = await create(inputs, emulator.io);
+            expect(created.outs!.stagingDeployment).to.include({ name: `${inputs.deploymentName}-staging` });
+            emulator.forget();
+
+            const again = await update(created.id, created.outs!, inputs, emulator.io);
+
+            expect(emulator.requestsTo("secondary").filter((line) => !line.startsWith("GET"))).to.deep.equal([]);
+            expect(again.outs!.stagingDeployment).to.deep.equal(created.outs!.stagingDeployment);
         });
 
         it("pins a model asked for by label, and lets go of the pin when the latest is asked for again", async () => {
@@ -227,12 +263,16 @@ describe("apply replication", () => {
             const { created, inputs } = await createdReplica();
             emulator.forget();
             const stale = { ...created, importedContentHash: "sha256-items:0000" };
+            emulator.clock.advance(60_000);
 
             const again = await update(created.id, stale, inputs, emulator.io);
 
             expect(writesTo("secondary").filter((line) => line.endsWith(":import"))).to.have.length(1);
             expect(emulator.requestsTo("secondary").filter((line) => line.endsWith(":export"))).to.deep.equal([]);
             expect(again.outs!.importedContentHash).to.equal(created.importedContentHash);
+            expect(again.outs!.lastSyncedAt, "a run that changed the replica synced it").to.equal(
+                new Date(emulator.clock.now()).toISOString(),
+            );
         });
 
         it("stops before training when the primary changed again while the update ran", async () => {

@@ -18,6 +18,7 @@ describe("provider process", () => {
             expect(engineAddress(path.join("cmd", "dynamic-provider", "index.js", "x"), ["n", "h", "a:1"])).to.equal(
                 undefined,
             );
+            expect(engineAddress(path.join("/app", "cmd", "index.js"), ["n", "h", "a:1"])).to.equal(undefined);
             expect(engineAddress(host, ["node", host])).to.equal(undefined);
             expect(engineAddress()).to.equal(undefined);
         });

@@ -166,6 +166,12 @@ describe("replica state", () => {
             expect(desired.gate!.thresholds).to.include("0.8").and.include("0.9");
         });
 
+        it("with a gate and no parity probe, judges by the evaluation alone", () => {
+            const desired = desiredReplicaOf(checkedInputsFor({ promotion: { minMicroF1: 0.8 } }), {});
+            expect(desired.gate).to.include({ stagingDeploymentName: "prod-staging", mode: "enforce" });
+            expect(desired.gate!.thresholds).to.include("0.8").and.not.include("parity");
+        });
+
         it("takes the imported content for a first revision without a hash, and a new candidate for what asks to retrain", () => {
             const revision = { lastModifiedDateTime: "t", items: {}, changes: "" };
             const first = desiredReplicaOf(checkedInputsFor({ primaryRevision: revision }), {
