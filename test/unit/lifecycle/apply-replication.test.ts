@@ -217,6 +217,14 @@ describe("apply replication", () => {
             return { inputs, failure, olds: failure.properties };
         }
 
+        it("waits for the import the interrupted run started instead of importing again", async () => {
+            const { inputs, olds } = await interruptedAt("/import/jobs/");
+            expect(olds.pendingJob).to.include({ step: "import", target: project });
+            const again = await update(`${emulator.url}/secondary#${project}`, olds, inputs, emulator.io);
+            expect(writesTo("secondary").filter((line) => line.endsWith(":import"))).to.deep.equal([]);
+            expect(again.outs!.importedContentHash).to.equal((olds.pendingJob as { contentHash: string }).contentHash);
+        });
+
         it("waits for the training the interrupted run started instead of training again", async () => {
             const { inputs, olds } = await interruptedAt("/train/jobs/");
             const again = await update(`${emulator.url}/secondary#${project}`, olds, inputs, emulator.io);
