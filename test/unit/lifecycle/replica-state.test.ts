@@ -166,6 +166,27 @@ describe("replica state", () => {
             expect(desired.gate!.thresholds).to.include("0.8").and.include("0.9");
         });
 
+        it("asks for the documents of a text project copied to the secondary's storage", () => {
+            const access = { connectionString: "AccountName=docs;AccountKey=a2V5" };
+            const observed = { container: "documents", contents: { "a.txt": "md5:1" } };
+            const inputs = checkedInputsFor({
+                projectKind: "CustomSingleLabelClassification",
+                documents: { source: access, target: access },
+                primaryRevision: {
+                    lastModifiedDateTime: "t",
+                    contentHash: "sha256:c",
+                    items: {},
+                    changes: "",
+                    documents: observed,
+                },
+            });
+            expect(desiredReplicaOf(inputs, {}).documents).to.deep.equal({
+                container: "documents",
+                sourceContainer: "documents",
+                contents: observed.contents,
+            });
+        });
+
         it("with a gate and no parity probe, judges by the evaluation alone", () => {
             const desired = desiredReplicaOf(checkedInputsFor({ promotion: { minMicroF1: 0.8 } }), {});
             expect(desired.gate).to.include({ stagingDeploymentName: "prod-staging", mode: "enforce" });
