@@ -115,6 +115,17 @@ describe("apply replication", () => {
             expect(failure.properties.pendingJob).to.include({ step: "train" });
         });
 
+        it("forgets a job whose status the service no longer has (its status URL is gone)", async () => {
+            await emulator.admin.addFault({
+                resource: "secondary",
+                path: "/train/jobs/",
+                fault: { kind: "echoRequest", status: 404, times: 50 },
+            });
+            const failure = await failedCreate();
+            expect(failure.message).to.match(new RegExp(`^${prefix}train failed: `));
+            expect(failure.properties).to.not.have.property("pendingJob");
+        });
+
         it("keeps a job whose status the service could not tell (a retryable error)", async () => {
             await emulator.admin.addFault({
                 resource: "secondary",
@@ -235,7 +246,11 @@ describe("apply replication", () => {
         it("waits for the deployment the interrupted run started, recorded with its deployment and model", async () => {
             const { inputs, olds } = await interruptedAt("/deployments/[^/]+/jobs/");
             const label = (olds.keptModels as { label: string }[])[0]!.label;
-            expect(olds.pendingJob).to.include({ step: "deploy", target: `${inputs.deploymentName} <- ${label}` });
+            expect(olds.pendingJob).to.include({
+                step: "deploy",
+                target: `${inputs.deploymentName} <- ${label}`,
+                contentHash: olds.importedContentHash,
+            });
             const again = await update(`${emulator.url}/secondary#${project}`, olds, inputs, emulator.io);
             expect(writesTo("secondary").filter((line) => line.includes("/deployments/"))).to.deep.equal([]);
             expect(again.outs!.trainedModel.label).to.equal(label);
@@ -265,6 +280,21 @@ describe("apply replication", () => {
             expect(logged.some((line) => line.includes("already holds this content"))).to.equal(true);
             expect(again.outs!.importedContentHash).to.equal(created.importedContentHash);
             expect(again.outs!.importedLastModifiedDateTime).to.equal(created.importedLastModifiedDateTime);
+        });
+
+        it("imports when the secondary moved but holds other content than the primary's", async () => {
+            const { created, inputs } = await createdReplica();
+            await emulator.admin.editProject("primary", project, { op: "removeUtterance", text: "fly to Haneda" });
+            const planned = (await check(inputs, declared(), emulator.io)).inputs!;
+            emulator.forget();
+            const moved = { ...created, importedLastModifiedDateTime: "2000-01-01T00:00:00Z" };
+
+            const again = await update(created.id, moved, planned, emulator.io);
+
+            expect(writesTo("secondary").filter((line) => line.endsWith(":import"))).to.have.length(1);
+            expect(again.outs!.importedContentHash).to.equal(
+                (planned.primaryRevision as { contentHash: string }).contentHash,
+            );
         });
 
         it("imports again when the secondary did not move since the import recorded", async () => {
@@ -299,7 +329,9 @@ describe("apply replication", () => {
 
             const failure = (await failureOf(update(created.id, created, planned, emulator.io))) as ReplicationError;
 
-            expect(failure.message).to.include("import failed: the primary's content changed while this update ran");
+            expect(failure.message)
+                .to.include("import failed: the primary's content changed while this update ran")
+                .and.include("the new content is imported: run pulumi up again to train it");
             expect(writesTo("secondary").filter((line) => line.endsWith(":train"))).to.deep.equal([]);
             expect(failure.properties.importedContentHash).to.not.equal(
                 (planned.primaryRevision as { contentHash: string }).contentHash,

@@ -66,7 +66,7 @@ describe("observe revision", () => {
 
     it("counts the items of a first copy when the secondary has no project yet", async () => {
         const revision = await observe(earlier("sha256-items:other"));
-        expect(revision.changes).to.match(/^first copy: \d+ \w+/);
+        expect(revision.changes).to.match(/^first copy: \d+ \w+(, \d+ \w+)+$/);
         expect(revision.contentHash).to.be.a("string");
         expect(exports).to.have.length(1);
         expect(exports[0]!.fingerprint.contentHash).to.equal(revision.contentHash);
@@ -106,5 +106,10 @@ describe("observe revision", () => {
         expect(edited.changes).to.equal("settings ~1 (confidenceThreshold)");
         expect(edited.contentHash).to.not.equal(held.contentHash);
         expect(edited.items).to.deep.equal(held.items);
+
+        // A removed item is named from the content the secondary holds.
+        await emulator.admin.editProject("primary", project, { op: "removeUtterance", text: "fly to Haneda" });
+        const removed = await observe(earlier(edited.contentHash));
+        expect(removed.changes).to.include('"fly to Haneda"');
     });
 });
