@@ -169,7 +169,7 @@ async function observePrimary(
         details,
         secondaryProjectName,
         earlier.revision,
-        args,
+        { ...args, clock: io.clock },
         log,
         (file) => {
             exported = file;

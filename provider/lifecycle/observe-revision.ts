@@ -1,4 +1,5 @@
 import type { AuthoringClient } from "../client/authoring-client";
+import type { Clock } from "../client/clock";
 import type { ProjectMetadata } from "../contract";
 import { changedFields, describeChanges, diffContent, shownItems } from "../plan/content-changes";
 import type { ExportedFile } from "../project-file/exported-file";
@@ -22,18 +23,19 @@ export async function observeRevision(
     details: ProjectMetadata,
     secondaryProjectName: string,
     previous: PrimaryRevision | undefined,
-    settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes">,
+    /** How to wait for the export, on `clock` (the system's unless given). */
+    settings: Pick<ReplicationArgs, "polling" | "timeoutMinutes"> & { clock?: Clock },
     log: ResourceLog,
     /** Hears of the primary's export when one was made (its documents are observed from it). */
-    onExport?: (file: ExportedFile) => void,
+    onExport: (file: ExportedFile) => void,
 ): Promise<PrimaryRevision> {
     const { lastModifiedDateTime } = details;
     if (previous?.lastModifiedDateTime === lastModifiedDateTime) return previous;
     if (!previous)
         return { lastModifiedDateTime, changes: "first copy: exported, imported, trained and deployed by the create" };
-    const context = operationContextFor(settings, "export", log);
+    const context = operationContextFor(settings, "export", log, settings.clock);
     const current = await exportPrimary(primary, details, context);
-    onExport?.(current);
+    onExport(current);
     const { contentHash, items } = current.fingerprint;
     const revision = { lastModifiedDateTime, contentHash, items };
     if (previous.contentHash === contentHash) {

@@ -7,9 +7,8 @@ import * as path from "node:path";
  * it, so the provider does: to log against resources, and to notice when the engine is gone.
  * Undefined anywhere else (tests, the program's own process).
  */
-export function engineAddress(): string | undefined {
-    const host = require.main?.filename ?? "";
-    const address = process.argv[2];
+export function engineAddress(host = require.main?.filename ?? "", argv = process.argv): string | undefined {
+    const address = argv[2];
     return host.endsWith(path.join("cmd", "dynamic-provider", "index.js")) && address ? address : undefined;
 }
 
@@ -21,25 +20,30 @@ const engineCheckIntervalMs = 2_000;
  * it was waiting for go on at the service, and the next run adopts them. A check that cannot
  * connect twice in a row counts as gone, so one slow accept does not end a healthy run.
  */
-export function exitWhenEngineGone(address: string): void {
+export function exitWhenEngineGone(
+    address: string,
+    /** What ends the process, and how often to look (tests give their own). */
+    { exit = (): void => process.exit(1), intervalMs = engineCheckIntervalMs } = {},
+): () => void {
     const separator = address.lastIndexOf(":");
     const host = address.slice(0, separator);
     const port = Number(address.slice(separator + 1));
     let failures = 0;
     const timer = setInterval(() => {
         const socket = net.connect({ host, port });
-        socket.setTimeout(engineCheckIntervalMs);
+        socket.setTimeout(intervalMs);
         socket.once("connect", () => {
             failures = 0;
             socket.destroy();
         });
         const failed = () => {
             socket.destroy();
-            if (++failures >= 2) process.exit(1);
+            if (++failures >= 2) exit();
         };
         socket.once("error", failed);
         socket.once("timeout", failed);
-    }, engineCheckIntervalMs);
+    }, intervalMs);
     // The check alone never keeps the process alive.
     timer.unref();
+    return () => clearInterval(timer);
 }

@@ -1,3 +1,4 @@
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { expect } from "chai";
 import { diff } from "../../../provider/lifecycle/diff";
 import { outputsOf } from "../../../provider/lifecycle/outputs";
@@ -63,9 +64,39 @@ describe("diff", () => {
         expect(await diff("id", state, news)).to.deep.equal({});
     });
 
-    it("changes when the planner finds work, even with equal inputs", async () => {
+    it("changes when the planner finds work, even with equal inputs, and shows the plan", async () => {
         const { deployment: _gone, ...drifted } = synced;
-        expect(await diff("id", drifted as never, news)).to.deep.equal({ changes: true });
+        const printed: string[] = [];
+        const consoleLog = console.log;
+        console.log = (line: string) => printed.push(line);
+        try {
+            expect(await diff("id", drifted as never, news)).to.deep.equal({ changes: true });
+        } finally {
+            console.log = consoleLog;
+        }
+        expect(printed).to.have.length(1);
+        expect(printed[0]).to.match(/^\[faq -> faq\] plan: deploy \(/);
+    });
+
+    it("may replace while a replace-key is not known yet, and changes while any input is not", async () => {
+        const unknownSecondary = { ...news, secondary: { endpoint: unknownValue, key: "s" } };
+        expect(await diff("id", state, unknownSecondary)).to.deep.equal({ changes: true, replaces: ["secondary"] });
+        const unknownProjects = { ...news, projectName: unknownValue, secondaryProjectName: unknownValue };
+        expect(await diff("id", state, unknownProjects)).to.deep.equal({
+            changes: true,
+            replaces: ["secondaryProjectName", "projectName"],
+        });
+        const unknownPrimary = { ...news, primary: { endpoint: unknownValue, key: "p" } };
+        expect(await diff("id", state, unknownPrimary)).to.deep.equal({ changes: true });
+    });
+
+    it("replaces a replica given another secondary project, keeping the old one until the new one exists", async () => {
+        const renamed = { ...news, secondaryProjectName: "faq-copy" };
+        expect(await diff("id", state, renamed)).to.deep.equal({
+            changes: true,
+            replaces: ["secondaryProjectName"],
+            deleteBeforeReplace: false,
+        });
     });
 
     it("replaces when the secondary resource changes, keeping the old replica until the new one exists", async () => {

@@ -15,23 +15,26 @@ const candidate = "prod-0000000c";
 const serving = "prod-0000000a";
 const utterances = ["book a flight", "cancel it", "hello"];
 
-const notFound = () =>
+const notFound = () => serviceError(404, "NotFound");
+const serviceError = (status: number, code: string) =>
     new LanguageApiError({
         operation: "test",
         resource: "127.0.0.1:9/secondary",
-        status: 404,
-        code: "NotFound",
-        serviceMessage: "not found",
+        status,
+        code,
+        serviceMessage: code,
         innerCodes: [],
         isRetryable: false,
     });
 
 /**
  * A secondary whose candidate scores `microF1` (after `pendingPolls` 404s of its evaluation), and
- * runtimes whose answers agree on `agreeing` of the three utterances. Every call is recorded.
+ * runtimes whose answers agree on `agreeing` of the three utterances. Every call is recorded, and
+ * (apart) every job status polled.
  */
 function service({ microF1 = 0.9, agreeing = 3, pendingPolls = 0, servingExists = true } = {}) {
     const calls: string[] = [];
+    const polled: string[] = [];
     let modelOf: Record<string, string> = servingExists
         ? { prod: "m-a", "prod-staging": "m-c" }
         : { "prod-staging": "m-c" };
@@ -65,7 +68,7 @@ function service({ microF1 = 0.9, agreeing = 3, pendingPolls = 0, servingExists 
             };
             await fs.promises.writeFile(path, JSON.stringify(file));
         },
-        pollJob: async (url: string) => ({ state: { ...job(url).state, resultUrl: "result" } }),
+        pollJob: async (url: string) => (polled.push(url), { state: { ...job(url).state, resultUrl: "result" } }),
         startSwapDeployments: async () => {
             calls.push("swap");
             modelOf = { prod: modelOf["prod-staging"]!, "prod-staging": modelOf.prod! };
@@ -96,6 +99,7 @@ function service({ microF1 = 0.9, agreeing = 3, pendingPolls = 0, servingExists 
         deleteModel: async (_project: string, label: string) => {
             calls.push(`delete ${label}`);
             if (label === "prod-gone") throw notFound();
+            if (label === "prod-locked") throw serviceError(409, "Conflict");
         },
     };
     const runtime = (side: "primary" | "secondary") =>
@@ -113,7 +117,7 @@ function service({ microF1 = 0.9, agreeing = 3, pendingPolls = 0, servingExists 
                 };
             },
         }) as unknown as RuntimeClient;
-    return { secondary: secondary as unknown as AuthoringClient, runtime, calls };
+    return { secondary: secondary as unknown as AuthoringClient, runtime, calls, polled };
 }
 
 function stepRun(
@@ -159,6 +163,10 @@ describe("promotion steps: the gate and the swap", () => {
         const { run, lines } = stepRun(fake, gate);
         await stepRunners.promote(run, promote);
         expect(lines).to.include(`promote: candidate ${candidate} passed (microF1 0.90 >= 0.80, parity 3/3 >= 0.90)`);
+        expect(
+            lines.filter((line) => line.startsWith("parity:")),
+            "nothing answered differently",
+        ).to.deep.equal([]);
         expect(fake.calls.filter((call) => !call.startsWith("predict"))).to.deep.equal([
             `evaluation ${candidate}`,
             "export",
@@ -249,5 +257,102 @@ describe("promotion steps: the gate and the swap", () => {
         expect(fake.calls).to.deep.equal(["swap", outputsRead]);
         await stepRunners.prune(run, { name: "prune", reason: "keep 2", labels: ["prod-old", "prod-gone"] });
         expect(fake.calls.slice(2)).to.deep.equal(["delete prod-old", "delete prod-gone"]);
+    });
+
+    it("stages a candidate in the staging deployment, recording the job while it runs and the deployment after", async () => {
+        const fake = service();
+        const { run } = stepRun(fake, gate, { stagingDeployment: undefined });
+        const outcome = await stepRunners.stage(run, { name: "stage", reason: "test", label: candidate });
+        expect(outcome).to.equal("ran");
+        expect(fake.calls).to.deep.equal([`deploy prod-staging <- ${candidate}`]);
+        expect(fake.polled).to.deep.equal(["deploy-job"]);
+        expect(run.state.pendingJob).to.deep.equal({
+            step: "stage",
+            target: `prod-staging <- ${candidate}`,
+            statusUrl: "deploy-job",
+            contentHash: "sha256:new",
+        });
+        expect(run.state.stagingDeployment).to.include({ name: "prod-staging", modelId: "m-c" });
+    });
+
+    it("records a swap as a job of its step, waits for it, and counts it as run", async () => {
+        const fake = service();
+        const { run } = stepRun(fake, gate, { importedContentHash: undefined });
+        const outcome = await stepRunners.swap(run, { name: "swap", reason: "rollback", label: candidate });
+        expect(outcome).to.equal("ran");
+        expect(fake.polled).to.deep.equal(["swap-job"]);
+        expect(run.state.pendingJob).to.deep.equal({
+            step: "swap",
+            target: `prod <- ${candidate}`,
+            statusUrl: "swap-job",
+            contentHash: "",
+        });
+    });
+
+    it("waits for the first deployment of a candidate, and counts the promotion as run", async () => {
+        const fake = service({ servingExists: false });
+        const { run } = stepRun(fake, {}, { deployment: undefined, trainedModel: undefined });
+        expect(await stepRunners.promote(run, promote)).to.equal("ran");
+        expect(fake.polled).to.deep.equal(["deploy-job"]);
+        expect(run.state.pendingJob).to.include({ step: "promote", target: `prod <- ${candidate}` });
+    });
+
+    it("names an example of each disagreement the parity probe found", async () => {
+        const fake = service({ agreeing: 1 });
+        const { run, lines } = stepRun(fake, { ...gate, mode: "warn" });
+        await stepRunners.promote(run, promote);
+        const said = lines.filter((line) => line.startsWith("parity: answered differently, e.g. "));
+        expect(said).to.have.length(1);
+        expect(said[0]).to.match(/"cancel it".*; .*"hello"/);
+    });
+
+    it("remembers the last ten rejections, and says nothing serves when nothing does", async () => {
+        const fake = service({ microF1: 0.4 });
+        const earlier = Array.from({ length: 10 }, (_, index) => ({
+            label: `prod-${index}`,
+            verdict: "v",
+            rejectedAt: "t",
+        }));
+        const { run } = stepRun(fake, gate, { rejectedCandidates: earlier, trainedModel: undefined });
+        const error = (await failureOf(stepRunners.promote(run, promote))) as Error;
+        expect(error.message).to.include('"prod" keeps serving nothing');
+        expect(run.state.rejectedCandidates!.map((rejected) => rejected.label)).to.deep.equal([
+            ...earlier.slice(1).map((rejected) => rejected.label),
+            candidate,
+        ]);
+    });
+
+    it("prunes: says why each model goes, forgets it, and stops at a model the service refuses to delete", async () => {
+        const fake = service();
+        const kept = (label: string) => ({ label, modelId: label, lastTrainedDateTime: "t" });
+        const { run, lines } = stepRun(fake, gate, {
+            keptModels: [kept("prod-new"), kept("prod-old"), kept("prod-locked"), kept("prod-last")],
+        });
+        const prune: PlannedStep = {
+            name: "prune",
+            reason: "keep 2",
+            labels: ["prod-old", "prod-locked", "prod-last"],
+        };
+
+        const error = await failureOf(stepRunners.prune(run, prune));
+
+        expect(error).to.be.instanceOf(LanguageApiError).and.have.property("status", 409);
+        expect(lines).to.deep.equal([
+            "deleting model prod-old: older than the 2 kept, and not serving",
+            "deleting model prod-locked: older than the 2 kept, and not serving",
+        ]);
+        expect(run.state.keptModels!.map((model) => model.label)).to.deep.equal([
+            "prod-new",
+            "prod-locked",
+            "prod-last",
+        ]);
+        expect(fake.calls).to.not.include("delete prod-last");
+    });
+
+    it("prunes a replica that recorded no kept models", async () => {
+        const fake = service();
+        const { run } = stepRun(fake, gate, { keptModels: undefined });
+        expect(await stepRunners.prune(run, { name: "prune", reason: "keep 2", labels: ["prod-old"] })).to.equal("ran");
+        expect(run.state.keptModels).to.deep.equal([]);
     });
 });

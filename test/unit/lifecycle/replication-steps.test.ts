@@ -59,14 +59,18 @@ function fakeSecondary(running: TrainingJobState[]) {
     return { client: client as unknown as AuthoringClient, calls };
 }
 
+/** What the steps said, by any of the runs below. */
+let said: string[] = [];
+
 function stepRun(
     secondary: AuthoringClient,
     state: Partial<ReplicaState>,
     completed: StepRun["completed"] = [],
+    runInputs = inputs,
 ): StepRun {
     const clock = new FakeClock();
     return {
-        inputs,
+        inputs: runInputs,
         state: {
             importedContentHash: "sha256:new",
             importedLastModifiedDateTime: "2026-11-22T07:00:00Z",
@@ -82,7 +86,7 @@ function stepRun(
             clock,
             polling: { firstMs: 10, intervalMs: 10, maxMs: 10 },
             deadline: clock.now() + 60_000,
-            log: () => undefined,
+            log: (line) => said.push(line),
             progress: () => undefined,
         }),
         completed,
@@ -90,6 +94,10 @@ function stepRun(
 }
 
 describe("replication steps: which training job a run waits for", () => {
+    beforeEach(() => {
+        said = [];
+    });
+
     it("waits for the job an earlier run left pending for this content and target", async () => {
         const { client, calls } = fakeSecondary([]);
         const pendingJob = {
@@ -115,12 +123,54 @@ describe("replication steps: which training job a run waits for", () => {
         const { client, calls } = fakeSecondary([trainingJob("running", "running", "2026-11-22T07:30:00Z")]);
         await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "poll running"]);
+        expect(said).to.deep.equal(["adopting training job running (running) of this content"]);
+    });
+
+    it("adopts a job that started the moment the import ended", async () => {
+        const { client, calls } = fakeSecondary([trainingJob("same-time", "running", "2026-11-22T07:00:00Z")]);
+        await stepRunners.train(stepRun(client, {}), trainStep);
+        expect(calls).to.deep.equal(["list", "poll same-time"]);
+    });
+
+    it("adopts a job of the configuration version asked for, and trains again for another version", async () => {
+        const pinned = checkedInputsFor({ training: { trainingConfigVersion: "2022-09-01" } });
+        const same = fakeSecondary([trainingJob("same", "succeeded", "2026-11-22T07:30:00Z")]);
+        await stepRunners.train(stepRun(same.client, {}, [], pinned), trainStep);
+        expect(same.calls).to.deep.equal(["list", "poll same"]);
+
+        const other = checkedInputsFor({ training: { trainingConfigVersion: "2023-04-15" } });
+        const older = fakeSecondary([trainingJob("older-config", "succeeded", "2026-11-22T07:30:00Z")]);
+        await stepRunners.train(stepRun(older.client, {}, [], other), trainStep);
+        expect(older.calls).to.deep.equal(["list", "start", "poll new"]);
+    });
+
+    it("adopts a job that does not show its training mode", async () => {
+        const job = trainingJob("no-mode", "succeeded", "2026-11-22T07:30:00Z");
+        delete (job.result as { trainingMode?: string }).trainingMode;
+        const { client, calls } = fakeSecondary([job]);
+        await stepRunners.train(stepRun(client, {}), trainStep);
+        expect(calls).to.deep.equal(["list", "poll no-mode"]);
+    });
+
+    it("records the trained model first among the kept ones, replacing an older record of its label", async () => {
+        const { client } = fakeSecondary([]);
+        const keptModels = [
+            { label: "prod", modelId: "prod-1", lastTrainedDateTime: "t" },
+            { label: "prod-0123abcd", modelId: "m0", lastTrainedDateTime: "t" },
+        ];
+        const run = stepRun(client, { keptModels });
+        await stepRunners.train(run, trainStep);
+        expect(run.state.keptModels!.map((model) => `${model.label} ${model.modelId}`)).to.deep.equal([
+            "prod prod-2",
+            "prod-0123abcd m0",
+        ]);
     });
 
     it("cancels a job that trains content older than the import, then starts a new one", async () => {
         const { client, calls } = fakeSecondary([trainingJob("old", "running", "2026-11-22T06:00:00Z")]);
         await stepRunners.train(stepRun(client, {}), trainStep);
         expect(calls).to.deep.equal(["list", "cancel old", "poll old", "start", "poll new"]);
+        expect(said).to.deep.equal(["cancelling training job old: it trains older content or other options"]);
     });
 
     it("never adopts a running job after importing in the same run", async () => {
