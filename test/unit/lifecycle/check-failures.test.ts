@@ -52,10 +52,20 @@ describe("failuresOf: zod issues as failures naming the field and the fix", () =
         ]);
     });
 
-    it("says a whole number is expected when no finite number came", () => {
+    it("says a number is expected when no finite number came", () => {
         const [failure] = failuresFor(settings, { name: "n", size: Number.POSITIVE_INFINITY });
         expect(failure!.property).to.equal("size");
         expect(failure!.reason).to.match(/not Infinity$/);
+    });
+
+    it("says an object is expected where no options can be listed, and a number for an integer type", () => {
+        const items = z.strictObject({ list: z.array(z.strictObject({ a: z.string() })), count: z.int().optional() });
+        expect(failuresFor(items, { list: ["x"] })).to.deep.equal([
+            { property: "list.0", reason: "must be an object, not a string" },
+        ]);
+        expect(failuresFor(items, { list: [], count: "3" })).to.deep.equal([
+            { property: "count", reason: "must be a number, not a string" },
+        ]);
     });
 
     it("lists the allowed values of an enumeration", () => {

@@ -43,6 +43,20 @@ describe("check: the primary project's kind", () => {
         ]);
     });
 
+    it("goes on with a declared kind the primary project has", async () => {
+        const { result } = await run(news({ projectKind: "Orchestration", deploymentName: "production" }), {}, project("Orchestration"), versions(), notFound);
+        expect(result.failures).to.equal(undefined);
+        expect(result.inputs).to.deep.include({ projectKind: "Orchestration" });
+    });
+
+    it("lets a text project have documents and parity documents", async () => {
+        const documents = { copy: false, source: { connectionString: storage } };
+        const promotion = { parity: { documents: { connectionString: storage } } };
+        const inputs = news({ projectKind: "CustomEntityRecognition", documents, promotion });
+        const { result } = await run(inputs, {}, notFound);
+        expect(result.failures!.map((failure) => failure.property)).to.deep.equal(["projectName"]);
+    });
+
     it("refuses a declared kind the primary project does not have", async () => {
         const { result } = await run(news({ projectKind: "Conversation" }), {}, project("Orchestration"));
         expect(result.failures).to.deep.equal([
@@ -133,6 +147,12 @@ describe("check: the deployment to mirror", () => {
         const { result, requests } = await run(news(), earlier, project("Conversation"), versions(), notFound);
         expect(result.inputs).to.deep.include({ deploymentName: "first", modelLabel: "label-1" });
         expect(requests.some((request) => request.endsWith("/deployments"))).to.equal(false);
+    });
+
+    it("resolves them again when the last check recorded no name", async () => {
+        const earlier = { ...news(), projectKind: "Conversation", deploymentName: 42, modelLabel: 42 };
+        const { result } = await run(news(), earlier, project("Conversation"), versions(), deployments("production"), notFound);
+        expect(result.inputs).to.deep.include({ deploymentName: "production", modelLabel: "production" });
     });
 
     it("resolves them again for another project", async () => {

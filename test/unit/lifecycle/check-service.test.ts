@@ -129,6 +129,16 @@ describe("check: what only the service can say, asked with GETs before anything 
         expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(1);
     });
 
+    it("asks again for another key of the same secondary", async () => {
+        const http = scriptedSend(project("Conversation"), versions(), notFound, project("Conversation"), versions(), notFound);
+        const io = { send: http.send, clock: new FakeClock() };
+        const otherKey = { endpoint: "https://secondary.example", key: "00112233445566778899aabbccddeeff" };
+        for (const inputs of [news(), news({ secondary: otherKey })]) {
+            expect((await check({}, inputs, io)).failures).to.equal(undefined);
+        }
+        expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(2);
+    });
+
     it("records a renewal, with the newest configuration, when the deployment expires within the window", async () => {
         // The fake clock says 2026-11-22: the deployment expires in 10 days.
         const offered = {

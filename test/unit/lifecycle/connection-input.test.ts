@@ -105,6 +105,15 @@ describe("connection inputs: one Language resource", () => {
         expect(failuresFor(connectionSchema, { endpoint, entraId: {} })).to.deep.equal([]);
     });
 
+    it("says where a resource key comes from", () => {
+        expect(failuresFor(connectionSchema, { endpoint, key: "0123 4567" })).to.deep.equal([
+            {
+                property: "key",
+                reason: `the key holds blanks, control or non-ASCII characters, which no key has; copy it again from the resource's "Keys and Endpoint" page`,
+            },
+        ]);
+    });
+
     it("wants one way to authenticate when none is given", () => {
         expect(failuresFor(connectionSchema, { endpoint })).to.deep.equal([
             { property: "key", reason: 'give exactly one of "key" or "entraId"' },

@@ -46,6 +46,9 @@ describe("replication inputs: what a user declares", () => {
         expect(polling(2_000, 2_000)).to.deep.equal([]);
         expect(polling(10, 600_000)).to.deep.equal([]);
         expect(polling(60_000, 60_000)).to.deep.equal([]);
+        // At the ends of their ranges the intervals are still compared.
+        expect(polling(20, 10).map((failure) => failure.property)).to.deep.equal(["polling.initialIntervalMs"]);
+        expect(polling(60_000, 50_000).map((failure) => failure.property)).to.deep.equal(["polling.initialIntervalMs"]);
         expect(polling(2_001, 2_000)).to.deep.equal([
             {
                 property: "polling.initialIntervalMs",
@@ -84,6 +87,9 @@ describe("replication inputs: what a user declares", () => {
     it("bounds the models kept and the expiry warning, in their units", () => {
         expect(reasonsAt(replicationArgsSchema, args({ keepModels: 11 }), "keepModels")).to.deep.equal([
             "must be at most 10 models (the service keeps at most 10 trained models per project)",
+        ]);
+        expect(reasonsAt(replicationArgsSchema, args({ keepModels: 2.5 }), "keepModels")).to.deep.equal([
+            "must be a whole number of models",
         ]);
         expect(reasonsAt(replicationArgsSchema, args({ keepModels: 0 }), "keepModels")).to.deep.equal([
             "must be at least 1 model",

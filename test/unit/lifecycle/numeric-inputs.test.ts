@@ -87,6 +87,15 @@ describe("numeric inputs: the evaluation split", () => {
         ]);
     });
 
+    it("sums percentages at the ends of their range", () => {
+        expect(reasonsAt(evaluationInputSchema, split(1, 1), "testingSplitPercentage")).to.deep.equal([
+            "trainingSplitPercentage + testingSplitPercentage must be 100, got 2",
+        ]);
+        expect(reasonsAt(evaluationInputSchema, split(99, 99), "testingSplitPercentage")).to.deep.equal([
+            "trainingSplitPercentage + testingSplitPercentage must be 100, got 198",
+        ]);
+    });
+
     it("does not add a sum to a percentage that already failed its own range", () => {
         for (const [training, testing] of [
             [0, 90],

@@ -29,6 +29,11 @@ describe("promotion inputs: the gate a candidate passes", () => {
         );
     });
 
+    it("reads a text project's documents for the parity probe from a connection string", () => {
+        const documents = { connectionString: "AccountName=docs;AccountKey=a2V5" };
+        expect(failuresFor(promotionSchema, { parity: { documents } })).to.deep.equal([]);
+    });
+
     it("refuses a mode other than enforce or warn", () => {
         expect(failuresFor(promotionSchema, { mode: "block" })).to.deep.equal([
             { property: "mode", reason: 'must be one of "enforce", "warn"' },

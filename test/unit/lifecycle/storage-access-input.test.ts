@@ -82,6 +82,13 @@ describe("storage access inputs: one way to reach the account", () => {
         expect(failuresFor(storageAccessSchema, { blobEndpoint, sasToken: "sv=1 sig=2" })).to.have.length(1);
     });
 
+    it("says where a storage credential goes when the blob endpoint carries one", () => {
+        const [withUser] = failuresFor(storageAccessSchema, { blobEndpoint: "https://user:pass@docs.example", sasToken: sas });
+        expect(withUser!.reason).to.include('give a SAS in "sasToken"');
+        const [withQuery] = failuresFor(storageAccessSchema, { blobEndpoint: `${blobEndpoint}/?${sas}`, sasToken: sas });
+        expect(withQuery!.reason).to.include('a SAS token goes in "sasToken", which is kept secret');
+    });
+
     it("refuses a blob endpoint that is no endpoint, with the storage example", () => {
         const [failure] = failuresFor(storageAccessSchema, { blobEndpoint: "docs", sasToken: sas });
         expect(failure!.property).to.equal("blobEndpoint");
