@@ -112,17 +112,19 @@ describe("hashes of 0.2 (whole file) in state, met by this release's per-item ha
     });
 
     it("leaves a training or sync of other content, or none, as recorded", async () => {
-        const { client, context } = secondaryExporting();
         const other = `sha256:${"b".repeat(64)}`;
-        const recorded = {
-            ...state(),
-            trainedFrom: { contentHash: other, trainingSignature: "{}" },
-            syncedRevision: undefined,
-        } as ReplicaState;
-        await adoptItemHashes(recorded, inputs(itemHash), client, context);
-        expect(recorded.importedContentHash).to.equal(itemHash);
-        expect(recorded.trainedFrom!.contentHash).to.equal(other);
-        expect(recorded.syncedRevision).to.equal(undefined);
+        const trainedFrom = { contentHash: other, trainingSignature: "{}" };
+        const syncedRevision = { lastModifiedDateTime: "2026-11-20T09:00:00Z", contentHash: other };
+        for (const recorded of [
+            { ...state(), trainedFrom, syncedRevision: undefined },
+            { ...state(), trainedFrom: undefined, syncedRevision },
+        ] as ReplicaState[]) {
+            const { client, context } = secondaryExporting();
+            const before = { trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision };
+            await adoptItemHashes(recorded, inputs(itemHash), client, context);
+            expect(recorded.importedContentHash).to.equal(itemHash);
+            expect({ trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision }).to.deep.equal(before);
+        }
     });
 
     it("asks nothing without a revision hash or a recorded secondary project", async () => {
