@@ -73,11 +73,12 @@ function unknownOptionReason(key: string, topLevel: boolean, options: string[] |
 
 function wrongTypeReason(issue: z.core.$ZodIssueInvalidType, options: string[] | undefined): string {
     if (issue.input === undefined) return "is required";
-    // zod reports a fraction where a whole number belongs as a wrong type; the schema's words are better.
-    if (issue.expected === "int" && Number.isFinite(issue.input)) return issue.message;
+    // zod reports a fraction where a whole number belongs as a wrong type (anything that is no
+    // finite number fails as expected "number" first); the schema's words are better.
+    if (issue.expected === "int") return issue.message;
     const given = describe(issue.input);
     if (issue.expected === "object" && options) return `must be an object { ${options.join(", ")} }, not ${given}`;
-    const expected = { int: "a whole number", array: "an array", object: "an object" }[issue.expected as string];
+    const expected = { array: "an array", object: "an object" }[issue.expected as string];
     return `must be ${expected ?? `a ${issue.expected}`}, not ${given}`;
 }
 

@@ -36,7 +36,7 @@ export type Promotion = z.infer<typeof promotionSchema>;
 export const servingModelSchema = z
     .string()
     .superRefine((value, ctx) => {
-        if (value === "latest" || value === "previous") return;
+        // "latest" and "previous" pass the label rule too: only a value no label can be is refused.
         const problem = checkModelLabel(value);
         if (problem)
             ctx.addIssue({ code: "custom", message: `must be "latest", "previous" or a model label: ${problem}` });

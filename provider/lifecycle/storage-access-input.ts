@@ -19,8 +19,9 @@ const whereKeysAre = `the storage account's "Access keys" page`;
  */
 export const storageConnectionStringSchema = secretSchema("connection string", whereKeysAre).superRefine(
     (value, ctx) => {
-        // The secret's own rules (blanks, characters) have spoken already; their value is not parsed.
-        if (value.length === 0 || value !== value.trim() || !/^[\x21-\x7e]+$/.test(value)) return;
+        // The secret's own rules have spoken already for an empty value, blanks or other characters
+        // (none of which are printable ASCII): such a value is not parsed.
+        if (!/^[\x21-\x7e]+$/.test(value)) return;
         const problem = connectionStringProblem(connectionStringParts(value));
         if (problem) ctx.addIssue({ code: "custom", message: problem });
     },

@@ -2,10 +2,10 @@ import { expect } from "chai";
 import { check } from "../../../provider/lifecycle/check";
 import { FakeClock } from "../../support/fake-clock";
 import { scriptedSend } from "../../support/scripted-send";
+import { deployment, lastModifiedDateTime, notFound, project, refused, versions } from "../../support/service-answers";
 
 const primaryKey = "0123456789abcdef0123456789abcdef";
 const secondaryKey = "fedcba9876543210fedcba9876543210";
-const lastModifiedDateTime = "2026-11-20T10:00:00Z";
 
 const news = (overrides: Record<string, unknown> = {}) => ({
     primary: { endpoint: "https://primary.example", key: primaryKey },
@@ -23,40 +23,6 @@ const olds = (projectKind: string, overrides: Record<string, unknown> = {}) => (
     primaryRevision: { lastModifiedDateTime, contentHash: "sha256:abc", items: {}, changes: "first copy" },
     ...overrides,
 });
-
-const project = (projectKind: string) => ({
-    status: 200,
-    json: {
-        projectKind,
-        projectName: "faq",
-        language: "en-us",
-        ...(projectKind.startsWith("Custom") && { storageInputContainerName: "documents" }),
-        createdDateTime: "2026-11-01T10:00:00Z",
-        lastModifiedDateTime,
-    },
-});
-const versions = (...offered: string[]) => ({
-    status: 200,
-    json: { value: offered.map((version) => ({ trainingConfigVersion: version, modelExpirationDate: "2027-08-26" })) },
-});
-/** The serving deployment, expiring on `expires`, its model trained with `version`. */
-const deployment = (expires: string, version: string) => ({
-    status: 200,
-    json: {
-        deploymentName: "production",
-        modelId: "production-1",
-        lastTrainedDateTime: "2026-11-01T10:00:00Z",
-        lastDeployedDateTime: "2026-11-01T10:00:00Z",
-        deploymentExpirationDate: expires,
-        modelTrainingConfigVersion: version,
-    },
-});
-/** The secondary has no such project or deployment: a replica that does not exist yet. */
-const notFound = { status: 404, json: { error: { code: "NotFound", message: "not found" } } };
-const refused = {
-    status: 401,
-    json: { error: { code: "401", message: "Access denied due to invalid subscription key." } },
-};
 
 async function run(
     inputs: Record<string, unknown>,
@@ -161,6 +127,16 @@ describe("check: what only the service can say, asked with GETs before anything 
             expect(result.failures, name).to.equal(undefined);
         }
         expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(1);
+    });
+
+    it("asks again for another key of the same secondary", async () => {
+        const http = scriptedSend(project("Conversation"), versions(), notFound, project("Conversation"), versions(), notFound);
+        const io = { send: http.send, clock: new FakeClock() };
+        const otherKey = { endpoint: "https://secondary.example", key: "00112233445566778899aabbccddeeff" };
+        for (const inputs of [news(), news({ secondary: otherKey })]) {
+            expect((await check({}, inputs, io)).failures).to.equal(undefined);
+        }
+        expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(2);
     });
 
     it("records a renewal, with the newest configuration, when the deployment expires within the window", async () => {

@@ -275,6 +275,16 @@ describe("check: validation before any request", () => {
         expect(await check({}, news, notFoundEverywhere().io)).to.deep.equal({ inputs: news });
     });
 
+    it("passes inputs through during a preview when a valid-looking one is unknown, sending nothing", async () => {
+        const news = inputs({ projectName: unknownValue });
+        expect(await check({}, news, notFoundEverywhere().io)).to.deep.equal({ inputs: news });
+    });
+
+    it("still names a misspelt option beside unknown values", async () => {
+        const news = inputs({ secondary: { endpoint: unknownValue, key: unknownValue, region: "westeurope" } });
+        expect((await failures(news)).map((f) => f.property)).to.deep.equal(["secondary.region"]);
+    });
+
     it("still refuses what is known to be wrong while other inputs are unknown", async () => {
         const news = inputs({ secondary: { endpoint: unknownValue, key: unknownValue }, deploymentName: ".." });
         expect((await failures(news)).map((f) => f.property)).to.deep.equal(["deploymentName"]);

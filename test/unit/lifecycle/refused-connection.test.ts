@@ -41,6 +41,38 @@ describe("refusalOf: answers only the inputs can fix, against the field to fix",
         expect(refusalOf(tls, connections)?.property).to.equal("primary.endpoint");
     });
 
+    it("tells how to fix a refused key or token", () => {
+        expect(refusalOf(apiError("primary.example", { status: 401, code: "401" }), connections)).to.deep.equal({
+            property: "primary.key",
+            reason: 'primary.example refused the key (401): it is wrong, regenerated or of another resource; copy Key 1 or Key 2 from the resource\'s "Keys and Endpoint" page',
+        });
+        expect(refusalOf(apiError("127.0.0.1:9/secondary", { status: 401, code: "401" }), connections)).to.deep.equal({
+            property: "secondary.entraId",
+            reason: "127.0.0.1:9/secondary refused the Microsoft Entra ID token (401): use the resource's custom-subdomain endpoint and the tenant the resource belongs to",
+        });
+    });
+
+    it("tells why access may be denied, by key or by identity", () => {
+        expect(refusalOf(apiError("primary.example", { status: 403, code: "403" }), connections)).to.deep.equal({
+            property: "primary.key",
+            reason: "primary.example denied access (403): key authentication may be disabled on the resource, or a network rule blocks this machine",
+        });
+        expect(refusalOf(apiError("127.0.0.1:9/secondary", { status: 403, code: "403" }), connections)).to.deep.equal({
+            property: "secondary.entraId",
+            reason: "127.0.0.1:9/secondary denied access (403): the identity needs a Cognitive Services Language role on the resource, or a network rule blocks this machine",
+        });
+    });
+
+    it("says how an emulator is reached when TLS fails, for any SSL error of the handshake", () => {
+        expect(refusalOf(apiError("primary.example", { code: "ERR_SSL_WRONG_VERSION_NUMBER" }), connections)).to.deep.equal({
+            property: "primary.endpoint",
+            reason: "primary.example does not answer TLS (ERR_SSL_WRONG_VERSION_NUMBER); a local emulator is reached with http:// on loopback",
+        });
+        expect(refusalOf(apiError("primary.example", { code: "ECONNRESET" }), connections)).to.equal(undefined);
+        expect(refusalOf(apiError("primary.example", { status: 400, code: "EPROTO" }), connections)).to.equal(undefined);
+        expect(refusalOf(apiError("primary.example", { status: 400, code: "ERR_SSL_X" }), connections)).to.equal(undefined);
+    });
+
     it("leaves outages, missing projects and other errors to the caller", () => {
         expect(
             refusalOf(apiError("primary.example", { status: 503, code: "ServiceUnavailable" }), connections),

@@ -62,4 +62,14 @@ describe("a replica's documents: what the inputs ask of the secondary's storage"
         const watched = inputs({ copy: false, source: access });
         expect(importedMetadataOf(file("documents").metadata, watched).storageInputContainerName).to.equal("documents");
     });
+
+    it("leaves the secondary's export as it is when nothing was copied, or the primary's container is not known", () => {
+        const watched = inputs({ copy: false, source: access });
+        expect(asPrimaryMetadata(file("replica").metadata, watched).storageInputContainerName).to.equal("replica");
+        const unobserved = checkedInputsFor({
+            projectKind: "CustomSingleLabelClassification",
+            documents: { source: access, target: access, container: "replica" },
+        });
+        expect(asPrimaryMetadata(file("replica").metadata, unobserved).storageInputContainerName).to.equal("replica");
+    });
 });

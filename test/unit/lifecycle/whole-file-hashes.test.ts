@@ -15,7 +15,7 @@ const projects = `${secondaryUrl}/language/authoring/analyze-conversations/proje
 const wholeFileHash = `sha256:${"a".repeat(64)}`;
 const importedAt = "2026-11-20T10:00:00Z";
 
-const inputs = (contentHash: string) =>
+const inputs = (contentHash: string | undefined) =>
     checkedInputsSchema.parse({
         primary: { endpoint: "http://127.0.0.1:9/primary", key: "p" },
         secondary: { endpoint: secondaryUrl, key: "s" },
@@ -61,8 +61,14 @@ function secondaryExporting() {
         send: http.send,
         clock,
     });
-    const context = { clock, deadline: clock.now() + 60_000, log: () => undefined, progress: () => undefined };
-    return { client: new AuthoringClient(transport, "analyze-conversations", "2023-04-01"), http, context };
+    const lines: string[] = [];
+    const context = {
+        clock,
+        deadline: clock.now() + 60_000,
+        log: (line: string) => void lines.push(line),
+        progress: () => undefined,
+    };
+    return { client: new AuthoringClient(transport, "analyze-conversations", "2023-04-01"), http, context, lines };
 }
 
 describe("hashes of 0.2 (whole file) in state, met by this release's per-item hashes", () => {
@@ -94,6 +100,42 @@ describe("hashes of 0.2 (whole file) in state, met by this release's per-item ha
             const { client, http, context } = secondaryExporting();
             await adoptItemHashes(recorded, inputs(revision), client, context);
             expect(http.requests).to.have.length(0);
+        }
+    });
+
+    it("says it adopted the new form, once", async () => {
+        const { client, context, lines } = secondaryExporting();
+        await adoptItemHashes(state(), inputs(itemHash), client, context);
+        expect(lines).to.deep.equal([
+            `recorded the secondary's content hash in this release's form (${itemHash}), exported once after the upgrade`,
+        ]);
+    });
+
+    it("leaves a training or sync of other content, or none, as recorded", async () => {
+        const other = `sha256:${"b".repeat(64)}`;
+        const trainedFrom = { contentHash: other, trainingSignature: "{}" };
+        const syncedRevision = { lastModifiedDateTime: "2026-11-20T09:00:00Z", contentHash: other };
+        for (const recorded of [
+            { ...state(), trainedFrom, syncedRevision: undefined },
+            { ...state(), trainedFrom: undefined, syncedRevision },
+        ] as ReplicaState[]) {
+            const { client, context } = secondaryExporting();
+            const before = { trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision };
+            await adoptItemHashes(recorded, inputs(itemHash), client, context);
+            expect(recorded.importedContentHash).to.equal(itemHash);
+            expect({ trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision }).to.deep.equal(before);
+        }
+    });
+
+    it("asks nothing without a revision hash or a recorded secondary project", async () => {
+        for (const [recorded, revision] of [
+            [state(), undefined],
+            [{ ...state(), secondaryProject: undefined } as ReplicaState, itemHash],
+        ] as const) {
+            const { client, http, context } = secondaryExporting();
+            await adoptItemHashes(recorded, inputs(revision), client, context);
+            expect(http.requests).to.have.length(0);
+            expect(recorded.importedContentHash).to.equal(wholeFileHash);
         }
     });
 });
