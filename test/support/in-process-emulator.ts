@@ -8,6 +8,8 @@ import { emulatorHandler, emulatorResources } from "../../emulator/start-emulato
 import { Store } from "../../emulator/state/store";
 import { type BodySource, type HttpResponse, type HttpSend, NetworkError } from "../../provider/client/http-send";
 import type { TransportIo } from "../../provider/lifecycle/connections";
+import { travelClu } from "../../stacks/local/samples/travel-clu";
+import { seedPrimary } from "../../stacks/local/seed-primary";
 import { FakeClock } from "./fake-clock";
 import { couldChangePrimary } from "./primary-guard";
 
@@ -64,6 +66,16 @@ export class InProcessEmulator {
     /** A resource's connection input, with its well-known key. */
     connection(resource: "primary" | "secondary"): { endpoint: string; key: string } {
         return { endpoint: `${this.url}/${resource}`, key: wellKnownKeys[resource][0] };
+    }
+
+    /** Gives a resource the local stack's travel CLU project, trained and deployed as the seed does it. */
+    async seedTravelSample(resource: "primary" | "secondary" = "primary"): Promise<void> {
+        await seedPrimary(
+            { ...this.connection(resource), storageConnectionString: "" },
+            [travelClu],
+            () => {},
+            this.io,
+        );
     }
 
     /** From now on, any request that could change the primary is refused and recorded. */

@@ -4,7 +4,6 @@ import type { ApiFamily, ApiVersion } from "../../provider/contract";
 import type { PollSchedule } from "../../provider/lro/poll-until-done";
 import type { OperationContext } from "../../provider/operations/operation-context";
 import { travelClu } from "../../stacks/local/samples/travel-clu";
-import { seedPrimary } from "../../stacks/local/seed-primary";
 import { FakeClock } from "./fake-clock";
 import { InProcessEmulator } from "./in-process-emulator";
 import { scriptedSend } from "./scripted-send";
@@ -56,12 +55,7 @@ export async function seededEmulator(
 ): Promise<InProcessEmulator> {
     const emulator = new InProcessEmulator({ jobTiming: { mode: "afterPolls", polls: 2 } });
     for (const resource of resources) {
-        await seedPrimary(
-            { ...emulator.connection(resource), storageConnectionString: "" },
-            [travelClu],
-            () => {},
-            emulator.io,
-        );
+        await emulator.seedTravelSample(resource);
     }
     emulator.guardPrimary();
     emulator.forget();

@@ -4,7 +4,6 @@ import { create } from "../../../provider/lifecycle/create";
 import { ReplicationError } from "../../../provider/lifecycle/replication-error";
 import { update } from "../../../provider/lifecycle/update";
 import { travelClu } from "../../../stacks/local/samples/travel-clu";
-import { seedPrimary } from "../../../stacks/local/seed-primary";
 import { failureOf } from "../../support/failure-of";
 import { InProcessEmulator } from "../../support/in-process-emulator";
 
@@ -21,12 +20,7 @@ describe("apply replication", () => {
 
     beforeEach(async () => {
         emulator = new InProcessEmulator({ jobTiming: { mode: "afterPolls", polls: 2 } });
-        await seedPrimary(
-            { ...emulator.connection("primary"), storageConnectionString: "" },
-            [travelClu],
-            () => {},
-            emulator.io,
-        );
+        await emulator.seedTravelSample();
         emulator.guardPrimary();
         logged = [];
         console.log = (line: string) => logged.push(line);

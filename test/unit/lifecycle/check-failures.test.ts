@@ -8,11 +8,12 @@ const settings = z.strictObject({
     name: z.string(),
     size: z.number().int("must be a whole number of items").optional(),
     tags: z.array(z.string()).default([]),
-    nested: z
-        .strictObject({ depth: z.number(), color: z.enum(["red", "blue"]).optional() })
-        .optional(),
+    nested: z.strictObject({ depth: z.number(), color: z.enum(["red", "blue"]).optional() }).optional(),
     mode: z.enum(["fast", "slow"]).optional(),
-    note: z.string().refine((note) => note !== "bad", "must not be bad").optional(),
+    note: z
+        .string()
+        .refine((note) => note !== "bad", "must not be bad")
+        .optional(),
 });
 
 describe("failuresOf: zod issues as failures naming the field and the fix", () => {

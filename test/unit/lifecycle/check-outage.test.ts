@@ -18,7 +18,12 @@ const observed = {
     secondaryProjectName: "faq",
     deploymentName: "production",
     modelLabel: "production",
-    primaryRevision: { lastModifiedDateTime: "2026-11-20T10:00:00Z", contentHash: "sha256:abc", items: {}, changes: "" },
+    primaryRevision: {
+        lastModifiedDateTime: "2026-11-20T10:00:00Z",
+        contentHash: "sha256:abc",
+        items: {},
+        changes: "",
+    },
 };
 const olds = (overrides: Record<string, unknown> = {}) => ({ ...news(), ...observed, ...overrides });
 
@@ -78,7 +83,9 @@ describe("check: when the primary's region does not answer", () => {
     });
 
     it("fails when the last check was of another project, or observed only part", async () => {
-        expect(await failureOf(checkWith(olds({ projectName: "other" }), news(), down))).to.be.instanceOf(LanguageApiError);
+        expect(await failureOf(checkWith(olds({ projectName: "other" }), news(), down))).to.be.instanceOf(
+            LanguageApiError,
+        );
         for (const field of Object.keys(observed)) {
             const partial = { ...olds(), [field]: undefined };
             expect(await failureOf(checkWith(partial, news(), down)), field).to.be.instanceOf(LanguageApiError);

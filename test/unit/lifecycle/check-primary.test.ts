@@ -18,10 +18,16 @@ const news = (overrides: Record<string, unknown> = {}) => ({
 /** The primary's deployments, each serving like `deployment` under its own name. */
 const deployments = (...names: string[]) => ({
     status: 200,
-    json: { value: names.map((deploymentName) => ({ ...deployment("2027-08-26", "2022-09-01").json, deploymentName })) },
+    json: {
+        value: names.map((deploymentName) => ({ ...deployment("2027-08-26", "2022-09-01").json, deploymentName })),
+    },
 });
 
-async function run(inputs: Record<string, unknown>, previous: Record<string, unknown>, ...script: Parameters<typeof scriptedSend>) {
+async function run(
+    inputs: Record<string, unknown>,
+    previous: Record<string, unknown>,
+    ...script: Parameters<typeof scriptedSend>
+) {
     const http = scriptedSend(...script);
     const result = await check(previous, inputs, { send: http.send, clock: new FakeClock() });
     const requests = http.requests.map((request) => `${request.method} ${request.url.split("?")[0]}`);
@@ -44,7 +50,13 @@ describe("check: the primary project's kind", () => {
     });
 
     it("goes on with a declared kind the primary project has", async () => {
-        const { result } = await run(news({ projectKind: "Orchestration", deploymentName: "production" }), {}, project("Orchestration"), versions(), notFound);
+        const { result } = await run(
+            news({ projectKind: "Orchestration", deploymentName: "production" }),
+            {},
+            project("Orchestration"),
+            versions(),
+            notFound,
+        );
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.deep.include({ projectKind: "Orchestration" });
     });
@@ -121,7 +133,14 @@ describe("check: the primary project's kind", () => {
 
 describe("check: the deployment to mirror", () => {
     it("mirrors the primary's only deployment and labels models after it", async () => {
-        const { result, requests } = await run(news(), {}, project("Conversation"), versions(), deployments("production"), notFound);
+        const { result, requests } = await run(
+            news(),
+            {},
+            project("Conversation"),
+            versions(),
+            deployments("production"),
+            notFound,
+        );
         expect(result.failures).to.equal(undefined);
         expect(result.inputs).to.deep.include({
             projectKind: "Conversation",
@@ -129,13 +148,18 @@ describe("check: the deployment to mirror", () => {
             deploymentName: "production",
             modelLabel: "production",
         });
-        expect(requests).to.include("GET https://primary.example/language/authoring/analyze-conversations/projects/faq/deployments");
+        expect(requests).to.include(
+            "GET https://primary.example/language/authoring/analyze-conversations/projects/faq/deployments",
+        );
     });
 
     it("asks for deploymentName when the primary has no deployment, or several", async () => {
         const none = await run(news(), {}, project("Conversation"), versions(), deployments());
         expect(none.result.failures).to.deep.equal([
-            { property: "deploymentName", reason: 'the primary project "faq" has no deployment to mirror; set deploymentName' },
+            {
+                property: "deploymentName",
+                reason: 'the primary project "faq" has no deployment to mirror; set deploymentName',
+            },
         ]);
         const two = await run(news(), {}, project("Conversation"), versions(), deployments("a", "b"));
         expect(two.result.failures![0]!.property).to.equal("deploymentName");
@@ -151,13 +175,27 @@ describe("check: the deployment to mirror", () => {
 
     it("resolves them again when the last check recorded no name", async () => {
         const earlier = { ...news(), projectKind: "Conversation", deploymentName: 42, modelLabel: 42 };
-        const { result } = await run(news(), earlier, project("Conversation"), versions(), deployments("production"), notFound);
+        const { result } = await run(
+            news(),
+            earlier,
+            project("Conversation"),
+            versions(),
+            deployments("production"),
+            notFound,
+        );
         expect(result.inputs).to.deep.include({ deploymentName: "production", modelLabel: "production" });
     });
 
     it("resolves them again for another project", async () => {
         const earlier = { ...news(), projectName: "other", deploymentName: "first", modelLabel: "label-1" };
-        const { result } = await run(news(), earlier, project("Conversation"), versions(), deployments("production"), notFound);
+        const { result } = await run(
+            news(),
+            earlier,
+            project("Conversation"),
+            versions(),
+            deployments("production"),
+            notFound,
+        );
         expect(result.inputs).to.deep.include({ deploymentName: "production", modelLabel: "production" });
     });
 

@@ -130,7 +130,14 @@ describe("check: what only the service can say, asked with GETs before anything 
     });
 
     it("asks again for another key of the same secondary", async () => {
-        const http = scriptedSend(project("Conversation"), versions(), notFound, project("Conversation"), versions(), notFound);
+        const http = scriptedSend(
+            project("Conversation"),
+            versions(),
+            notFound,
+            project("Conversation"),
+            versions(),
+            notFound,
+        );
         const io = { send: http.send, clock: new FakeClock() };
         const otherKey = { endpoint: "https://secondary.example", key: "00112233445566778899aabbccddeeff" };
         for (const inputs of [news(), news({ secondary: otherKey })]) {

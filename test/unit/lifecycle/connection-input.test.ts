@@ -76,9 +76,9 @@ describe("connection inputs: Microsoft Entra ID", () => {
     });
 
     it("takes a service principal with all three fields, or hints without a secret", () => {
-        expect(failuresFor(entraIdSchema, { tenantId: tenant, clientId: client, clientSecret: "s3cr3t~value" })).to.deep.equal(
-            [],
-        );
+        expect(
+            failuresFor(entraIdSchema, { tenantId: tenant, clientId: client, clientSecret: "s3cr3t~value" }),
+        ).to.deep.equal([]);
         expect(failuresFor(entraIdSchema, {})).to.deep.equal([]);
         expect(failuresFor(entraIdSchema, { clientId: client })).to.deep.equal([]);
     });

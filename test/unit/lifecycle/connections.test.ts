@@ -46,10 +46,15 @@ describe("connections", () => {
             sent.push(`${request.method} ${request.url} ${request.headers["Ocp-Apim-Subscription-Key"]}`);
             return { status: 200, headers: {}, text: JSON.stringify({ value: [] }) };
         };
-        const client = clientFor({ endpoint, key: "k" }, "CustomEntityRecognition", { apiVersion: "2022-05-01" }, {
-            send,
-            clock: new FakeClock(),
-        });
+        const client = clientFor(
+            { endpoint, key: "k" },
+            "CustomEntityRecognition",
+            { apiVersion: "2022-05-01" },
+            {
+                send,
+                clock: new FakeClock(),
+            },
+        );
         expect(client.family).to.equal("analyze-text");
         expect(client.apiVersion).to.equal("2022-05-01");
         expect(client.transport.endpoint).to.equal("https://contoso.cognitiveservices.azure.com");
@@ -62,7 +67,11 @@ describe("connections", () => {
     it("keeps each resource to the rate limits given", async () => {
         const clock = new FakeClock();
         const send: HttpSend = async () => ({ status: 200, headers: {}, text: "{}" });
-        const transport = transportFor({ endpoint, key: "k" }, { rateLimits: { readsPerMinute: 1, writesPerMinute: 1 } }, { send, clock });
+        const transport = transportFor(
+            { endpoint, key: "k" },
+            { rateLimits: { readsPerMinute: 1, writesPerMinute: 1 } },
+            { send, clock },
+        );
         for (let i = 0; i < 2; i++) await transport.call({ method: "GET", url: `${endpoint}x`, operation: "reading" });
         expect(clock.sleeps).to.have.length.greaterThan(0);
     });

@@ -66,7 +66,10 @@ describe("replication inputs: what a user declares", () => {
             [20_000, 700_000],
             [20_000, 10_000.5],
         ] as const) {
-            const found = failuresFor(replicationArgsSchema, args({ polling: { initialIntervalMs: initial, maxIntervalMs: max } }));
+            const found = failuresFor(
+                replicationArgsSchema,
+                args({ polling: { initialIntervalMs: initial, maxIntervalMs: max } }),
+            );
             expect(
                 found.filter((failure) => failure.reason.includes("more than maxIntervalMs")),
                 `${initial} / ${max}`,
@@ -76,12 +79,22 @@ describe("replication inputs: what a user declares", () => {
     });
 
     it("says why a rate limit is out of range, per minute", () => {
-        expect(reasonsAt(replicationArgsSchema, args({ rateLimits: { readsPerMinute: 0, writesPerMinute: 1 } }), "rateLimits.readsPerMinute")).to.deep.equal([
-            "must be at least 1 request a minute",
-        ]);
         expect(
-            reasonsAt(replicationArgsSchema, args({ rateLimits: { readsPerMinute: 1, writesPerMinute: 10_001 } }), "rateLimits.writesPerMinute"),
-        ).to.deep.equal(["must be at most 10000 requests a minute (100 times the service's documented 100 GET a minute)"]);
+            reasonsAt(
+                replicationArgsSchema,
+                args({ rateLimits: { readsPerMinute: 0, writesPerMinute: 1 } }),
+                "rateLimits.readsPerMinute",
+            ),
+        ).to.deep.equal(["must be at least 1 request a minute"]);
+        expect(
+            reasonsAt(
+                replicationArgsSchema,
+                args({ rateLimits: { readsPerMinute: 1, writesPerMinute: 10_001 } }),
+                "rateLimits.writesPerMinute",
+            ),
+        ).to.deep.equal([
+            "must be at most 10000 requests a minute (100 times the service's documented 100 GET a minute)",
+        ]);
     });
 
     it("bounds the models kept and the expiry warning, in their units", () => {
@@ -104,33 +117,63 @@ describe("replication inputs: what a user declares", () => {
     });
 
     it("takes a training configuration version as the service lists them", () => {
-        for (const version of ["latest", "2022-09-01", "2025-05-15-preview-ConvLevel", "2024-12-31", "2024-10-29", "2024-02-10"]) {
-            expect(failuresFor(replicationArgsSchema, args({ training: { trainingConfigVersion: version } })), version).to.deep.equal([]);
+        for (const version of [
+            "latest",
+            "2022-09-01",
+            "2025-05-15-preview-ConvLevel",
+            "2024-12-31",
+            "2024-10-29",
+            "2024-02-10",
+        ]) {
+            expect(
+                failuresFor(replicationArgsSchema, args({ training: { trainingConfigVersion: version } })),
+                version,
+            ).to.deep.equal([]);
         }
     });
 
     it("refuses a version of another shape, saying what one looks like", () => {
         const reason =
             'must be "latest" or a training configuration version such as "2022-09-01" (the secondary lists its own)';
-        for (const version of ["latest-1", "xlatest", "2022-00-01", "2022-09-00", "2022-09-32", "2022-09-01-", "2022-09-01 ", "22-09-01", "2022-09-01-a_b", "12022-09-01"]) {
+        for (const version of [
+            "latest-1",
+            "xlatest",
+            "2022-00-01",
+            "2022-09-00",
+            "2022-09-32",
+            "2022-09-01-",
+            "2022-09-01 ",
+            "22-09-01",
+            "2022-09-01-a_b",
+            "12022-09-01",
+        ]) {
             expect(
-                reasonsAt(replicationArgsSchema, args({ training: { trainingConfigVersion: version } }), "training.trainingConfigVersion"),
+                reasonsAt(
+                    replicationArgsSchema,
+                    args({ training: { trainingConfigVersion: version } }),
+                    "training.trainingConfigVersion",
+                ),
                 version,
             ).to.deep.equal([reason]);
         }
     });
 
     it("refuses a training mode or delete behaviour it does not know", () => {
-        expect(reasonsAt(replicationArgsSchema, args({ training: { trainingMode: "fast" } }), "training.trainingMode")).to.deep.equal([
-            'must be one of "standard", "advanced"',
-        ]);
+        expect(
+            reasonsAt(replicationArgsSchema, args({ training: { trainingMode: "fast" } }), "training.trainingMode"),
+        ).to.deep.equal(['must be one of "standard", "advanced"']);
         expect(reasonsAt(replicationArgsSchema, args({ onDelete: "keep" }), "onDelete")).to.deep.equal([
             'must be one of "delete", "retain"',
         ]);
     });
 
     it("says what is wrong with each name in the contract's words", () => {
-        const named = args({ projectName: "my faq", secondaryProjectName: "", deploymentName: "a".repeat(51), modelLabel: "x/y" });
+        const named = args({
+            projectName: "my faq",
+            secondaryProjectName: "",
+            deploymentName: "a".repeat(51),
+            modelLabel: "x/y",
+        });
         expect(failuresFor(replicationArgsSchema, named)).to.deep.equal([
             {
                 property: "projectName",
@@ -158,7 +201,13 @@ describe("replication inputs: what check adds", () => {
 
     it("requires the kind, names and the primary's revision", () => {
         expect(checkedInputsSchema.safeParse(checked).success).to.equal(true);
-        for (const field of ["secondaryProjectName", "projectKind", "deploymentName", "modelLabel", "primaryRevision"]) {
+        for (const field of [
+            "secondaryProjectName",
+            "projectKind",
+            "deploymentName",
+            "modelLabel",
+            "primaryRevision",
+        ]) {
             const { [field]: _omitted, ...without } = checked as Record<string, unknown>;
             expect(checkedInputsSchema.safeParse(without).success, field).to.equal(false);
         }

@@ -7,7 +7,6 @@ import { diff } from "../../../provider/lifecycle/diff";
 import { read } from "../../../provider/lifecycle/read";
 import { update } from "../../../provider/lifecycle/update";
 import { travelClu } from "../../../stacks/local/samples/travel-clu";
-import { seedPrimary } from "../../../stacks/local/seed-primary";
 import { InProcessEmulator } from "../../support/in-process-emulator";
 
 const project = travelClu.file.metadata.projectName;
@@ -25,12 +24,7 @@ describe("lifecycle methods against the emulator in process", () => {
 
     beforeEach(async () => {
         emulator = new InProcessEmulator({ jobTiming: { mode: "afterPolls", polls: 2 } });
-        await seedPrimary(
-            { ...emulator.connection("primary"), storageConnectionString: "" },
-            [travelClu],
-            () => {},
-            emulator.io,
-        );
+        await emulator.seedTravelSample();
         emulator.guardPrimary();
         emulator.forget();
         // The provider logs to stdout outside the engine; the lines are part of what is checked.

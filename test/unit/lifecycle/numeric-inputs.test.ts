@@ -2,9 +2,15 @@ import { expect } from "chai";
 import { bounded, evaluationInputSchema } from "../../../provider/lifecycle/numeric-inputs";
 import { failuresFor, reasonsAt } from "../../support/schema-failures";
 
-const models = bounded({ min: 1, max: 10, why: "the service keeps ten" }, { one: "model", many: "models", integer: true });
+const models = bounded(
+    { min: 1, max: 10, why: "the service keeps ten" },
+    { one: "model", many: "models", integer: true },
+);
 const share = bounded({ min: 0, max: 1, why: "a share" }, { one: "", many: "" });
-const minutes = bounded({ min: 1 / 60, minShown: "1 second", max: 90, why: "long enough" }, { one: "minute", many: "minutes" });
+const minutes = bounded(
+    { min: 1 / 60, minShown: "1 second", max: 90, why: "long enough" },
+    { one: "minute", many: "minutes" },
+);
 
 describe("numeric inputs: a number within its limit", () => {
     it("accepts both ends of the range", () => {
@@ -48,7 +54,14 @@ describe("numeric inputs: the evaluation split", () => {
     });
 
     it("accepts both percentages summing to 100, or neither", () => {
-        for (const value of [split(80, 20), split(99, 1), split(1, 99), split(), { kind: "percentage" }, { kind: "manual" }]) {
+        for (const value of [
+            split(80, 20),
+            split(99, 1),
+            split(1, 99),
+            split(),
+            { kind: "percentage" },
+            { kind: "manual" },
+        ]) {
             expect(failuresFor(evaluationInputSchema, value), JSON.stringify(value)).to.deep.equal([]);
         }
     });

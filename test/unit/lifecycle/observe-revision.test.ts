@@ -7,7 +7,6 @@ import { observeRevision } from "../../../provider/lifecycle/observe-revision";
 import type { ResourceLog } from "../../../provider/lifecycle/resource-log";
 import type { ExportedFile } from "../../../provider/project-file/exported-file";
 import { travelClu } from "../../../stacks/local/samples/travel-clu";
-import { seedPrimary } from "../../../stacks/local/seed-primary";
 import { InProcessEmulator } from "../../support/in-process-emulator";
 
 const project = travelClu.file.metadata.projectName;
@@ -20,12 +19,7 @@ describe("observe revision", () => {
 
     beforeEach(async () => {
         emulator = new InProcessEmulator({ jobTiming: { mode: "instant" } });
-        await seedPrimary(
-            { ...emulator.connection("primary"), storageConnectionString: "" },
-            [travelClu],
-            () => {},
-            emulator.io,
-        );
+        await emulator.seedTravelSample();
         emulator.guardPrimary();
         exports = [];
     });

@@ -15,7 +15,9 @@ describe("operationContextFor: one step's deadline, log and polling", () => {
         expect(context.clock).to.equal(clock);
         expect(context.log).to.equal(log.info);
         expect(context.progress).to.equal(log.progress);
-        expect(operationContextFor({ timeoutMinutes }, "export", log, clock).deadline).to.equal(clock.now() + 15 * 60_000);
+        expect(operationContextFor({ timeoutMinutes }, "export", log, clock).deadline).to.equal(
+            clock.now() + 15 * 60_000,
+        );
     });
 
     it("polls every job on the user's schedule when one is given, else leaves each its own", () => {

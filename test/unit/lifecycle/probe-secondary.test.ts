@@ -37,12 +37,14 @@ describe("probeSecondary: the one GET check sends the secondary", () => {
 
     it("refuses a version the secondary lacks, listing the ones it offers and latest", async () => {
         const { client, scope } = scripted(versions("2022-09-01"));
-        expect(await probeSecondary(client(), "Conversation", "2022-10-01", { scope, credentials: "c" })).to.deep.equal({
-            failure: {
-                property: "training.trainingConfigVersion",
-                reason: '"2022-10-01" is not offered by the secondary (secondary.example) for Conversation projects; use one of "2022-09-01", "latest"',
+        expect(await probeSecondary(client(), "Conversation", "2022-10-01", { scope, credentials: "c" })).to.deep.equal(
+            {
+                failure: {
+                    property: "training.trainingConfigVersion",
+                    reason: '"2022-10-01" is not offered by the secondary (secondary.example) for Conversation projects; use one of "2022-09-01", "latest"',
+                },
             },
-        });
+        );
     });
 
     it("names the endpoint when the secondary answers 404, and asks again next time", async () => {
@@ -61,9 +63,11 @@ describe("probeSecondary: the one GET check sends the secondary", () => {
     it("lets a preview go on, offering nothing, when the secondary does not answer", async () => {
         const down = answer(503, "ServiceUnavailable");
         const { client, scope } = scripted(down, down, down, down, down);
-        expect(await probeSecondary(client(), "Conversation", "2022-09-01", { scope, credentials: "c" })).to.deep.equal({
-            offered: [],
-        });
+        expect(await probeSecondary(client(), "Conversation", "2022-09-01", { scope, credentials: "c" })).to.deep.equal(
+            {
+                offered: [],
+            },
+        );
     });
 
     it("throws a refusal, for refusalOf to name the credential", async () => {
@@ -86,7 +90,10 @@ describe("probeSecondary: the one GET check sends the secondary", () => {
         expect(http.requests).to.have.length(1);
         await probeSecondary(client(), "Conversation", "latest", { scope, credentials: "other" });
         await probeSecondary(client("Orchestration"), "Orchestration", "latest", { scope, credentials: "c" });
-        await probeSecondary(client("Conversation", "2025-11-01"), "Conversation", "latest", { scope, credentials: "c" });
+        await probeSecondary(client("Conversation", "2025-11-01"), "Conversation", "latest", {
+            scope,
+            credentials: "c",
+        });
         await probeSecondary(client(), "Conversation", "latest", { scope: {}, credentials: "c" });
         expect(http.requests).to.have.length(5);
         expect(http.remaining()).to.equal(0);

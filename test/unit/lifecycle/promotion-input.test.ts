@@ -54,7 +54,9 @@ describe("promotion inputs: the serving model", () => {
 
     it("says what it takes when the label is no label", () => {
         const [failure] = failuresFor(servingModelSchema, "my model");
-        expect(failure!.reason).to.match(/^must be "latest", "previous" or a model label: model label "my model" may contain only/);
+        expect(failure!.reason).to.match(
+            /^must be "latest", "previous" or a model label: model label "my model" may contain only/,
+        );
         expect(failuresFor(servingModelSchema, "..")[0]!.reason).to.include("dots only");
     });
 });

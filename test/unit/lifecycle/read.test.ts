@@ -3,7 +3,6 @@ import { check } from "../../../provider/lifecycle/check";
 import { create } from "../../../provider/lifecycle/create";
 import { read } from "../../../provider/lifecycle/read";
 import { travelClu } from "../../../stacks/local/samples/travel-clu";
-import { seedPrimary } from "../../../stacks/local/seed-primary";
 import { InProcessEmulator } from "../../support/in-process-emulator";
 
 const project = travelClu.file.metadata.projectName;
@@ -16,12 +15,7 @@ describe("read", () => {
 
     beforeEach(async () => {
         emulator = new InProcessEmulator({ jobTiming: { mode: "instant" } });
-        await seedPrimary(
-            { ...emulator.connection("primary"), storageConnectionString: "" },
-            [travelClu],
-            () => {},
-            emulator.io,
-        );
+        await emulator.seedTravelSample();
         emulator.guardPrimary();
         console.log = () => {};
     });

@@ -64,13 +64,19 @@ describe("refusalOf: answers only the inputs can fix, against the field to fix",
     });
 
     it("says how an emulator is reached when TLS fails, for any SSL error of the handshake", () => {
-        expect(refusalOf(apiError("primary.example", { code: "ERR_SSL_WRONG_VERSION_NUMBER" }), connections)).to.deep.equal({
+        expect(
+            refusalOf(apiError("primary.example", { code: "ERR_SSL_WRONG_VERSION_NUMBER" }), connections),
+        ).to.deep.equal({
             property: "primary.endpoint",
             reason: "primary.example does not answer TLS (ERR_SSL_WRONG_VERSION_NUMBER); a local emulator is reached with http:// on loopback",
         });
         expect(refusalOf(apiError("primary.example", { code: "ECONNRESET" }), connections)).to.equal(undefined);
-        expect(refusalOf(apiError("primary.example", { status: 400, code: "EPROTO" }), connections)).to.equal(undefined);
-        expect(refusalOf(apiError("primary.example", { status: 400, code: "ERR_SSL_X" }), connections)).to.equal(undefined);
+        expect(refusalOf(apiError("primary.example", { status: 400, code: "EPROTO" }), connections)).to.equal(
+            undefined,
+        );
+        expect(refusalOf(apiError("primary.example", { status: 400, code: "ERR_SSL_X" }), connections)).to.equal(
+            undefined,
+        );
     });
 
     it("leaves outages, missing projects and other errors to the caller", () => {

@@ -38,14 +38,24 @@ describe("storage access inputs: a connection string", () => {
     });
 
     it("refuses to send the credential in clear text", () => {
-        expect(failuresFor(storageConnectionStringSchema, "DefaultEndpointsProtocol=http;AccountName=docs;AccountKey=a2V5")).to.deep.equal([
+        expect(
+            failuresFor(
+                storageConnectionStringSchema,
+                "DefaultEndpointsProtocol=http;AccountName=docs;AccountKey=a2V5",
+            ),
+        ).to.deep.equal([
             {
                 property: "",
                 reason: "has DefaultEndpointsProtocol=http, which would send the credential in clear text; use https (plain http only with a loopback BlobEndpoint, such as Azurite's)",
             },
         ]);
-        const [failure] = failuresFor(storageConnectionStringSchema, "BlobEndpoint=http://docs.example;AccountKey=a2V5");
-        expect(failure!.reason).to.match(/^has a BlobEndpoint that /).and.to.include("https");
+        const [failure] = failuresFor(
+            storageConnectionStringSchema,
+            "BlobEndpoint=http://docs.example;AccountKey=a2V5",
+        );
+        expect(failure!.reason)
+            .to.match(/^has a BlobEndpoint that /)
+            .and.to.include("https");
     });
 
     it("reports only the secret's own problem for blanks or odd characters, without parsing it", () => {
@@ -83,9 +93,15 @@ describe("storage access inputs: one way to reach the account", () => {
     });
 
     it("says where a storage credential goes when the blob endpoint carries one", () => {
-        const [withUser] = failuresFor(storageAccessSchema, { blobEndpoint: "https://user:pass@docs.example", sasToken: sas });
+        const [withUser] = failuresFor(storageAccessSchema, {
+            blobEndpoint: "https://user:pass@docs.example",
+            sasToken: sas,
+        });
         expect(withUser!.reason).to.include('give a SAS in "sasToken"');
-        const [withQuery] = failuresFor(storageAccessSchema, { blobEndpoint: `${blobEndpoint}/?${sas}`, sasToken: sas });
+        const [withQuery] = failuresFor(storageAccessSchema, {
+            blobEndpoint: `${blobEndpoint}/?${sas}`,
+            sasToken: sas,
+        });
         expect(withQuery!.reason).to.include('a SAS token goes in "sasToken", which is kept secret');
     });
 
@@ -98,7 +114,14 @@ describe("storage access inputs: one way to reach the account", () => {
     it("names each field a connection string makes unnecessary", () => {
         const reason =
             "is not used with connectionString, which names the account and holds the credential; give connectionString, or blobEndpoint with sasToken or entraId";
-        expect(failuresFor(storageAccessSchema, { connectionString: accountKey, blobEndpoint, sasToken: sas, entraId: {} })).to.deep.equal([
+        expect(
+            failuresFor(storageAccessSchema, {
+                connectionString: accountKey,
+                blobEndpoint,
+                sasToken: sas,
+                entraId: {},
+            }),
+        ).to.deep.equal([
             { property: "blobEndpoint", reason },
             { property: "sasToken", reason },
             { property: "entraId", reason },
@@ -112,8 +135,11 @@ describe("storage access inputs: one way to reach the account", () => {
     });
 
     it("asks for the blob endpoint with a SAS token or Entra ID", () => {
-        const reason = "is required with sasToken or entraId: the account's, e.g. https://<account>.blob.core.windows.net";
-        expect(failuresFor(storageAccessSchema, { sasToken: sas })).to.deep.equal([{ property: "blobEndpoint", reason }]);
+        const reason =
+            "is required with sasToken or entraId: the account's, e.g. https://<account>.blob.core.windows.net";
+        expect(failuresFor(storageAccessSchema, { sasToken: sas })).to.deep.equal([
+            { property: "blobEndpoint", reason },
+        ]);
         expect(failuresFor(storageAccessSchema, { entraId: {} })).to.deep.equal([{ property: "blobEndpoint", reason }]);
     });
 

@@ -123,7 +123,9 @@ describe("hashes of 0.2 (whole file) in state, met by this release's per-item ha
             const before = { trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision };
             await adoptItemHashes(recorded, inputs(itemHash), client, context);
             expect(recorded.importedContentHash).to.equal(itemHash);
-            expect({ trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision }).to.deep.equal(before);
+            expect({ trainedFrom: recorded.trainedFrom, syncedRevision: recorded.syncedRevision }).to.deep.equal(
+                before,
+            );
         }
     });
 
