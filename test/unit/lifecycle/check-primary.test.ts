@@ -173,31 +173,23 @@ describe("check: the deployment to mirror", () => {
         expect(requests.some((request) => request.endsWith("/deployments"))).to.equal(false);
     });
 
-    it("resolves them again when the last check recorded no name", async () => {
-        const earlier = { ...news(), projectKind: "Conversation", deploymentName: 42, modelLabel: 42 };
-        const { result } = await run(
-            news(),
-            earlier,
-            project("Conversation"),
-            versions(),
-            deployments("production"),
-            notFound,
-        );
-        expect(result.inputs).to.deep.include({ deploymentName: "production", modelLabel: "production" });
-    });
-
-    it("resolves them again for another project", async () => {
-        const earlier = { ...news(), projectName: "other", deploymentName: "first", modelLabel: "label-1" };
-        const { result } = await run(
-            news(),
-            earlier,
-            project("Conversation"),
-            versions(),
-            deployments("production"),
-            notFound,
-        );
-        expect(result.inputs).to.deep.include({ deploymentName: "production", modelLabel: "production" });
-    });
+    const notReusable = {
+        "when the last check recorded no name": { projectKind: "Conversation", deploymentName: 42, modelLabel: 42 },
+        "for another project": { projectName: "other", deploymentName: "first", modelLabel: "label-1" },
+    };
+    for (const [when, recorded] of Object.entries(notReusable)) {
+        it(`resolves them again ${when}`, async () => {
+            const { result } = await run(
+                news(),
+                { ...news(), ...recorded },
+                project("Conversation"),
+                versions(),
+                deployments("production"),
+                notFound,
+            );
+            expect(result.inputs).to.deep.include({ deploymentName: "production", modelLabel: "production" });
+        });
+    }
 
     it("keeps a declared label and replica name", async () => {
         const inputs = news({ deploymentName: "production", modelLabel: "mine", secondaryProjectName: "faq-copy" });

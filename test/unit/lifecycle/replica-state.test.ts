@@ -1,4 +1,5 @@
 import { expect } from "chai";
+import { deploymentRecord, trainedModelRecord } from "../../support/secondary-records";
 import {
     desiredReplicaOf,
     factsOf,
@@ -11,22 +12,6 @@ import {
 import { checkedInputsFor } from "../../support/checked-inputs";
 
 const project = { projectName: "faq", language: "en-us", createdDateTime: "t0", lastModifiedDateTime: "t1" };
-const deployment = (name: string, modelId: string) => ({
-    name,
-    modelId,
-    lastDeployedDateTime: "t",
-    expirationDate: "2027-01-01",
-    trainingConfigVersion: "2022-09-01",
-});
-const model = (label: string) => ({
-    label,
-    modelId: `${label}-id`,
-    lastTrainedDateTime: "t",
-    trainingDurationSeconds: 1,
-    trainingConfigVersion: "2022-09-01",
-    modelExpirationDate: "2027-01-01",
-    evaluation: { status: "pending" as const },
-});
 const trainedFrom = { contentHash: "sha256:a", trainingSignature: "{}" };
 
 describe("replica state", () => {
@@ -50,8 +35,8 @@ describe("replica state", () => {
                 importedContentHash: "sha256:a",
                 importedLastModifiedDateTime: "t1",
                 keptModels: [{ label: "prod-1", modelId: "m1", lastTrainedDateTime: "t", trainedFrom }],
-                deployment: deployment("prod", "m1"),
-                stagingDeployment: deployment("prod-staging", "m0"),
+                deployment: deploymentRecord("prod", "m1"),
+                stagingDeployment: deploymentRecord("prod-staging", "m0"),
                 previousModel: { label: "prod-0", modelId: "m0" },
                 servingPin: { request: "previous", label: "prod-0" },
                 rejectedCandidates: [{ label: "prod-2", verdict: "low", rejectedAt: "t" }],
@@ -88,14 +73,14 @@ describe("replica state", () => {
         });
 
         it("read the model of state written before candidate labels as the one kept model", () => {
-            const legacy = { modelLabel: "prod", trainedModel: model("prod"), trainedFrom };
+            const legacy = { modelLabel: "prod", trainedModel: trainedModelRecord("prod"), trainedFrom };
             expect(factsOf(legacy).models).to.deep.equal([
                 { label: "prod", modelId: "prod-id", lastTrainedDateTime: "t", trainedFrom },
             ]);
             expect(factsOf({ ...legacy, modelLabel: "v2" }).models, "another label").to.deep.equal([
                 { label: "prod", modelId: "prod-id", lastTrainedDateTime: "t" },
             ]);
-            expect(factsOf({ modelLabel: "prod", trainedModel: model("prod") }).models).to.deep.equal([
+            expect(factsOf({ modelLabel: "prod", trainedModel: trainedModelRecord("prod") }).models).to.deep.equal([
                 { label: "prod", modelId: "prod-id", lastTrainedDateTime: "t" },
             ]);
         });

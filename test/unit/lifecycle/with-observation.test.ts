@@ -1,23 +1,8 @@
 import { expect } from "chai";
+import { deploymentRecord, trainedModelRecord } from "../../support/secondary-records";
 import { withObservation } from "../../../provider/lifecycle/apply-replication";
 import type { ReplicaState } from "../../../provider/lifecycle/replica-state";
 
-const trainedModel = (label: string, modelId: string) => ({
-    label,
-    modelId,
-    lastTrainedDateTime: "t",
-    trainingDurationSeconds: 1,
-    trainingConfigVersion: "2022-09-01",
-    modelExpirationDate: "2027-01-01",
-    evaluation: { status: "pending" as const },
-});
-const deployment = (name: string, modelId: string) => ({
-    name,
-    modelId,
-    lastDeployedDateTime: "t",
-    expirationDate: "2027-01-01",
-    trainingConfigVersion: "2022-09-01",
-});
 const listed = (label: string, modelId: string) => ({
     label,
     modelId,
@@ -41,9 +26,9 @@ const recorded = {
     importedContentHash: "sha256:a",
     importedLastModifiedDateTime: "t1",
     secondaryProject: { projectName: "faq", language: "en-us", createdDateTime: "t0", lastModifiedDateTime: "t1" },
-    trainedModel: trainedModel("prod-b", "m-b"),
-    deployment: deployment("prod", "m-b"),
-    stagingDeployment: deployment("prod-staging", "m-a"),
+    trainedModel: trainedModelRecord("prod-b", "m-b"),
+    deployment: deploymentRecord("prod", "m-b"),
+    stagingDeployment: deploymentRecord("prod-staging", "m-a"),
     previousModel: { label: "prod-a", modelId: "m-a" },
     keptModels: [
         { label: "prod-b", modelId: "m-b", lastTrainedDateTime: "t", trainedFrom: from("sha256:b") },
@@ -73,9 +58,9 @@ describe("with observation: the state after looking at the secondary", () => {
         const next = withObservation(recorded, {
             project: project as never,
             models: [listed("prod-c", "m-c"), listed("prod-b", "m-b"), listed("prod-a", "m-a")],
-            servingModel: trainedModel("prod-c", "m-c"),
-            deployment: deployment("prod", "m-c"),
-            staging: deployment("prod-staging", "m-b"),
+            servingModel: trainedModelRecord("prod-c", "m-c"),
+            deployment: deploymentRecord("prod", "m-c"),
+            staging: deploymentRecord("prod-staging", "m-b"),
         });
         expect(next.secondaryProject).to.deep.equal({
             projectName: "faq",
@@ -92,9 +77,9 @@ describe("with observation: the state after looking at the secondary", () => {
             recorded.keptModels![0]!.trainedFrom,
         );
         expect(next.previousModel).to.deep.equal({ label: "prod-a", modelId: "m-a" });
-        expect(next.trainedModel).to.deep.equal(trainedModel("prod-c", "m-c"));
-        expect(next.deployment).to.deep.equal(deployment("prod", "m-c"));
-        expect(next.stagingDeployment).to.deep.equal(deployment("prod-staging", "m-b"));
+        expect(next.trainedModel).to.deep.equal(trainedModelRecord("prod-c", "m-c"));
+        expect(next.deployment).to.deep.equal(deploymentRecord("prod", "m-c"));
+        expect(next.stagingDeployment).to.deep.equal(deploymentRecord("prod-staging", "m-b"));
         expect(next.importedContentHash).to.equal("sha256:a");
     });
 
@@ -111,7 +96,7 @@ describe("with observation: the state after looking at the secondary", () => {
         const legacy = {
             modelLabel: "prod",
             trainedFrom: from("sha256:old"),
-            trainedModel: trainedModel("prod", "m-1"),
+            trainedModel: trainedModelRecord("prod", "m-1"),
         } as unknown as ReplicaState;
         const next = withObservation(legacy, {
             project: project as never,
