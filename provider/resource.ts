@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ApiVersion, ProjectKind } from "./contract";
 import { inputNames, inputOutputNames, outputOnlyNames } from "./lifecycle/property-names";
+import { expiryWatchKey } from "./lifecycle/internal-properties";
 import type { ReplicaState } from "./lifecycle/replica-state";
 import { lazyProvider } from "./shim";
 
@@ -324,7 +325,10 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
         };
         // Refresh and delete receive only the outputs, so these credentials are kept there, secret.
         const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary", "secondaryStorage"];
-        super(provider, name, props, { ...opts, additionalSecretOutputs: secretOutputs }, resourceModule, resourceType);
+        // What check last read of the replica's expiry is no change of the replica when it is read again.
+        const ignoreChanges = [...(opts?.ignoreChanges ?? []), expiryWatchKey];
+        const options = { ...opts, additionalSecretOutputs: secretOutputs, ignoreChanges };
+        super(provider, name, props, options, resourceModule, resourceType);
     }
 }
 

@@ -18,7 +18,7 @@ import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
 import { earlierCheckOf } from "./earlier-check";
 import { renewalSchema, type ReplicationArgs, replicationArgsSchema } from "./inputs";
-import { splitInternal } from "./internal-properties";
+import { expiryWatchKey, splitInternal } from "./internal-properties";
 import { misplacedSecrets, secretsIn, withoutSecrets } from "./misplaced-secrets";
 import { observeDocuments } from "./observe-documents";
 import { observeRenewal } from "./observe-renewal";
@@ -26,6 +26,7 @@ import { canonicalJson } from "../plan/canonical-json";
 import type { ExportedFile } from "../project-file/exported-file";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
+import { recordedExpiryOf } from "./recorded-expiry";
 import { refusalOf } from "./refused-connection";
 import { type ResourceLog, resourceLog } from "./resource-log";
 import { containsUnknowns, valueAt } from "./unknowns";
@@ -63,7 +64,10 @@ export async function check(
             withoutSecrets: (failures) => withoutSecrets(failures, secrets, userInputs),
             log,
         });
-        return "failures" in observed ? observed : { inputs: { ...news, ...observed.inputs } };
+        if ("failures" in observed) return observed;
+        // The record comes from this check, or there is none: never the one `ignoreChanges` passed on.
+        const { [expiryWatchKey]: _passedOn, ...rest } = news;
+        return { inputs: { ...rest, ...observed.inputs } };
     } finally {
         await log.flushed();
     }
@@ -130,7 +134,9 @@ function duringOutage(
     log.warn(`the primary cannot be read, keeping the replica as last synced: ${error.message}`);
     const unset = observedInputs.filter((field) => field === "primaryRevision" || args[field] === undefined);
     const kept = Object.fromEntries(unset.map((field) => [field, olds[field]]));
-    return { inputs: olds.renewal === undefined ? kept : { ...kept, renewal: olds.renewal } };
+    // The secondary's expiry is as the last check saw it.
+    const watched = (["renewal", expiryWatchKey] as const).filter((field) => olds[field] !== undefined);
+    return { inputs: { ...kept, ...Object.fromEntries(watched.map((field) => [field, olds[field]])) } };
 }
 
 async function observePrimary(
@@ -145,23 +151,34 @@ async function observePrimary(
     const { details, kind } = found;
     const earlier = earlierCheckOf(olds, args);
     const secondary = clientFor(args.secondary, kind, args, io);
-    // Before anything is exported or written: the secondary's credentials and training config
-    // version. The answer is shared by every check of this process on the same secondary and
-    // kind, so a fleet's preview costs one probe per kind, not one per replica.
-    const sharing = { scope: io.send ?? realNetwork, credentials: fingerprintOfSecret(args.secondary) };
-    const probed = await probeSecondary(secondary, kind, args.training.trainingConfigVersion, sharing);
-    if ("failure" in probed) return { failures: [probed.failure] };
-    const primary = clientFor(args.primary, kind, args, io);
     // Defaults are resolved once and then kept: a deployment added on the primary later, or a
     // renamed deployment, must neither break the check nor retrain under a new label.
     const resolved = (field: "deploymentName" | "modelLabel") =>
         args[field] ?? (sameProject && typeof olds[field] === "string" ? (olds[field] as string) : undefined);
+    const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     const declaredDeployment = resolved("deploymentName");
+    const now = (io.clock ?? systemClock).now();
+    const recorded = recordedExpiryOf(olds, {
+        args,
+        kind,
+        secondaryProjectName,
+        deploymentName: declaredDeployment,
+        today: new Date(now).toISOString().slice(0, 10),
+    });
+    // Before anything is exported or written: the secondary's credentials and training config
+    // version. The answer is shared by every check of this process on the same secondary and
+    // kind, so a fleet's preview costs one probe per kind, not one per replica; and none at all
+    // while the last check's expiry record, which a probe answered, still holds.
+    const sharing = { scope: io.send ?? realNetwork, credentials: fingerprintOfSecret(args.secondary) };
+    const probed = recorded
+        ? { offered: [] }
+        : await probeSecondary(secondary, kind, args.training.trainingConfigVersion, sharing);
+    if ("failure" in probed) return { failures: [probed.failure] };
+    const primary = clientFor(args.primary, kind, args, io);
     const deployment = declaredDeployment
         ? { name: declaredDeployment }
         : await primaryDeploymentName(primary, args.projectName);
     if ("problem" in deployment) return fail("deploymentName", deployment.problem);
-    const secondaryProjectName = args.secondaryProjectName ?? args.projectName;
     let exported: ExportedFile | undefined;
     const observed = await observeRevision(
         primary,
@@ -186,19 +203,22 @@ async function observePrimary(
     });
     if ("failures" in documented) return documented;
     const revision = documented.revision;
-    const renewal = await observeRenewal(
-        secondary,
-        {
-            projectName: secondaryProjectName,
-            deploymentName: deployment.name,
-            offered: probed.offered,
-            requested: args.training.trainingConfigVersion,
-            warningDays: args.expiryWarningDays,
-            previous: sameProject ? renewalSchema.safeParse(olds.renewal).data : undefined,
-            now: (io.clock ?? systemClock).now(),
-        },
-        log,
-    );
+    const previous = sameProject ? renewalSchema.safeParse(olds.renewal).data : undefined;
+    const watched = recorded
+        ? { ...(previous && { renewal: previous }), record: recorded }
+        : await observeRenewal(
+              secondary,
+              {
+                  projectName: secondaryProjectName,
+                  deploymentName: deployment.name,
+                  offered: probed.offered,
+                  requested: args.training.trainingConfigVersion,
+                  warningDays: args.expiryWarningDays,
+                  previous,
+                  now,
+              },
+              log,
+          );
     return {
         inputs: {
             projectKind: kind,
@@ -206,7 +226,8 @@ async function observePrimary(
             deploymentName: deployment.name,
             modelLabel: resolved("modelLabel") ?? deployment.name,
             primaryRevision: revision,
-            ...(renewal && { renewal }),
+            ...(watched.renewal && { renewal: watched.renewal }),
+            ...(watched.record && { [expiryWatchKey]: watched.record }),
         },
     };
 }

@@ -2,7 +2,7 @@ import type { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
 import type { TrainingConfigVersion } from "../contract";
 import { readDeployment } from "../operations/deploy-model";
-import { type Renewal, renewalOf } from "../plan/expiry-renewal";
+import { type ExpiryRecord, expiryRecordOf, type Renewal, renewalOf } from "../plan/expiry-renewal";
 import type { ResourceLog } from "./resource-log";
 
 export interface RenewalQuestion {
@@ -17,31 +17,37 @@ export interface RenewalQuestion {
     now: number;
 }
 
+/** What the watch found: the renewal due, if any, and the dates it read, for later checks to rely on. */
+export interface RenewalObservation {
+    renewal?: Renewal;
+    record?: ExpiryRecord;
+}
+
 /**
  * The expiry watch of `check`: one GET of the serving deployment (its expiration date and the
  * configuration of its model), judged by `renewalOf`. A renewal that is due is said as a warning
- * on the resource's row. A secondary that does not answer keeps the last record.
+ * on the resource's row. A secondary that does not answer keeps the last renewal, and no record.
  */
 export async function observeRenewal(
     secondary: AuthoringClient,
     question: RenewalQuestion,
     log: ResourceLog,
-): Promise<Renewal | undefined> {
-    let deployment;
+): Promise<RenewalObservation> {
+    let read;
     try {
-        deployment = await readDeployment(secondary, question.projectName, question.deploymentName);
+        read = await readDeployment(secondary, question.projectName, question.deploymentName);
     } catch (error) {
-        if (error instanceof LanguageApiError && error.isRetryable) return question.previous;
+        if (error instanceof LanguageApiError && error.isRetryable)
+            return question.previous ? { renewal: question.previous } : {};
         throw error;
     }
+    const deployment = read && {
+        name: read.name,
+        expirationDate: read.expirationDate,
+        trainingConfigVersion: read.trainingConfigVersion,
+    };
     const renewal = renewalOf({
-        ...(deployment && {
-            deployment: {
-                name: deployment.name,
-                expirationDate: deployment.expirationDate,
-                trainingConfigVersion: deployment.trainingConfigVersion,
-            },
-        }),
+        ...(deployment && { deployment }),
         offered: question.offered,
         today: new Date(question.now).toISOString().slice(0, 10),
         warningDays: question.warningDays,
@@ -49,5 +55,8 @@ export async function observeRenewal(
         previous: question.previous,
     });
     if (renewal && renewal !== question.previous) log.warn(`expiry: ${renewal.reason}`);
-    return renewal;
+    return {
+        ...(renewal && { renewal }),
+        ...(deployment && { record: expiryRecordOf(deployment, question.offered) }),
+    };
 }

@@ -23,19 +23,54 @@ export interface ExpiryFacts {
 const dayMs = 86_400_000;
 
 /**
+ * What the expiry watch read of the serving deployment, kept by `check` so that a later check can
+ * tell without a request that nothing can be due yet (see `isQuiet`). Dates are `YYYY-MM-DD`.
+ */
+export interface ExpiryRecord {
+    deploymentName: string;
+    /** When the deployment expires. */
+    expirationDate: string;
+    /** When the training configuration of its model expires. */
+    configExpiry: string;
+}
+
+/** The record of a deployment, its configuration's expiry looked up among the versions offered. */
+export function expiryRecordOf(
+    deployment: NonNullable<ExpiryFacts["deployment"]>,
+    offered: readonly TrainingConfigVersion[],
+): ExpiryRecord {
+    // A deployment expires 12 months after its configuration does (Learn "model lifecycle").
+    const configExpiry =
+        offered.find((config) => config.trainingConfigVersion === deployment.trainingConfigVersion)
+            ?.modelExpirationDate ?? yearBefore(deployment.expirationDate);
+    return { deploymentName: deployment.name, expirationDate: deployment.expirationDate, configExpiry };
+}
+
+/**
+ * Whether, by the record, no renewal can be due on `today`: the deployment expires after the
+ * warning window and its configuration has not expired. Only a redeployment moves those dates,
+ * and it moves them later, so a record that is out of date errs towards reading again.
+ */
+export function isQuiet(record: ExpiryRecord, today: string, warningDays: number): boolean {
+    return daysUntil(record.expirationDate, today) > warningDays && record.configExpiry >= today;
+}
+
+function daysUntil(date: string, today: string): number {
+    return Math.round((Date.parse(date) - Date.parse(today)) / dayMs);
+}
+
+/**
  * Whether the replica must be renewed before it stops serving: its deployment expires within the
- * warning window, or its training configuration is past expiry (a deployment expires 12 months
- * after its configuration does, Learn "model lifecycle"). With `latest`, a newer configuration
- * renews it: the record names that version, which makes the renewed model a new candidate. Once
- * nothing is due the last record stays as it is, so a renewal that was applied is no change.
+ * warning window, or its training configuration is past expiry. With `latest`, a newer
+ * configuration renews it: the record names that version, which makes the renewed model a new
+ * candidate. Once nothing is due the last record stays as it is, so a renewal that was applied is
+ * no change.
  */
 export function renewalOf(facts: ExpiryFacts): Renewal | undefined {
     const { deployment } = facts;
     if (!deployment) return facts.previous;
-    const daysLeft = Math.round((Date.parse(deployment.expirationDate) - Date.parse(facts.today)) / dayMs);
-    const configExpiry =
-        facts.offered.find((config) => config.trainingConfigVersion === deployment.trainingConfigVersion)
-            ?.modelExpirationDate ?? yearBefore(deployment.expirationDate);
+    const { configExpiry } = expiryRecordOf(deployment, facts.offered);
+    const daysLeft = daysUntil(deployment.expirationDate, facts.today);
     const reasons = [
         daysLeft <= facts.warningDays &&
             (daysLeft < 0

@@ -70,6 +70,23 @@ describe("ReplicatedLanguageProject under the real Pulumi engine, against the em
         await stack.preview({ expectNoChanges: true, onOutput });
     });
 
+    itReadOnly(
+        "an in-sync `up` is no change; then a preview costs one GET of each primary, none of the secondary",
+        async () => {
+            // That `up` keeps what its checks read of the secondary's deployments: the daily preview relies on it.
+            const result = await stack.up({ onOutput });
+            expect(result.summary.resourceChanges).to.deep.equal({ same: sampleProjects.length + 1 });
+            await bed.admin.clearRequests();
+            await stack.preview({ expectNoChanges: true });
+            const sent = async (resource: string) =>
+                (await bed.admin.requests(resource)).map((request) => `${request.method} ${request.path}`);
+            expect(await sent("secondary")).to.deep.equal([]);
+            const primary = await sent("primary");
+            expect(primary).to.have.length(sampleProjects.length);
+            expect(primary.every((request) => request.startsWith("GET "))).to.equal(true);
+        },
+    );
+
     itReadOnly("keeps the replicas and the stack operable while the primary's region is down", async () => {
         // One project is enough to show it (each unreachable project costs the client's retries, ~15 s).
         await bed.admin.addFault({

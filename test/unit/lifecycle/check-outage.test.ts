@@ -54,13 +54,16 @@ describe("check: when the primary's region does not answer", () => {
         ]);
     });
 
-    it("keeps the recorded renewal too", async () => {
+    it("keeps the recorded renewal and the reading of the secondary's expiry too", async () => {
         const renewal = { reason: "expires soon", trainingConfigVersion: "2026-06-01" };
-        expect((await checkWith(olds({ renewal }), news(), down)).inputs).to.deep.equal({
-            ...news(),
-            ...observed,
-            renewal,
-        });
+        const __expiryWatch = {
+            deploymentName: "production",
+            expirationDate: "2027-06-01",
+            configExpiry: "2026-12-01",
+        };
+        // The engine passes the last reading on in the new inputs too (the resource ignores its changes).
+        const result = await checkWith(olds({ renewal, __expiryWatch }), news({ __expiryWatch }), down);
+        expect(result.inputs).to.deep.equal({ ...news(), ...observed, renewal, __expiryWatch });
     });
 
     it("keeps the inputs declared now, and the primary revision last seen", async () => {

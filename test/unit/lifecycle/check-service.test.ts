@@ -86,6 +86,43 @@ describe("check: what only the service can say, asked with GETs before anything 
         ]);
     });
 
+    it("records what it read of the serving deployment; the next check in sync costs the primary's GET alone", async () => {
+        const kind = "CustomEntityRecognition";
+        const serving = deployment("2028-10-22", "2022-05-01");
+        const first = await run(news(), olds(kind), project(kind), versions("2022-05-01"), serving);
+        const reading = { deploymentName: "production", expirationDate: "2028-10-22", configExpiry: "2027-08-26" };
+        expect(first.result.inputs).to.have.deep.property("__expiryWatch", reading);
+        // As the engine passes it back: the old inputs, and the new ones with the reading (ignoreChanges).
+        const again = await run(news({ __expiryWatch: reading }), first.result.inputs!, project(kind));
+        expect(again.result.inputs).to.deep.equal(first.result.inputs);
+        expect(again.requests).to.deep.equal([
+            "GET https://primary.example/language/authoring/analyze-text/projects/faq",
+        ]);
+    });
+
+    it("reads the deployment again once its recorded expiry enters the warning window, and warns", async () => {
+        const kind = "CustomEntityRecognition";
+        const recorded = { deploymentName: "production", expirationDate: "2026-12-20", configExpiry: "2026-12-01" };
+        const earlier = olds(kind, { __expiryWatch: recorded });
+        const serving = deployment("2026-12-20", "2022-05-01");
+        const { result, requests } = await run(news(), earlier, project(kind), versions("2022-05-01"), serving);
+        expect(requests).to.have.length(3);
+        expect(result.inputs!.renewal).to.have.property("reason").that.includes("expires on 2026-12-20, in 28 days");
+        expect(result.inputs).to.have.deep.property("__expiryWatch", { ...recorded, configExpiry: "2027-08-26" });
+    });
+
+    it("keeps no reading when the replica has no serving deployment, not even one the engine passed on", async () => {
+        const passedOn = { deploymentName: "production", expirationDate: "2028-10-22", configExpiry: "2027-08-26" };
+        const { result } = await run(
+            news({ __expiryWatch: passedOn }),
+            {},
+            project("Conversation"),
+            versions(),
+            notFound,
+        );
+        expect(result.inputs).not.to.have.property("__expiryWatch");
+    });
+
     it("exports nothing for a replica that does not exist yet: its create exports, once", async () => {
         const { result, requests } = await run(news(), {}, project("Conversation"), versions(), notFound);
         expect(requests.every((request) => request.startsWith("GET "))).to.equal(true);

@@ -3,8 +3,10 @@ import { splitInternal } from "../../../provider/lifecycle/internal-properties";
 
 describe("internal properties", () => {
     it("splits the provider's own properties from the resource's", () => {
-        expect(splitInternal({ __provider: "shim", __urn: "urn:x", projectName: "faq", __other: 1 })).to.deep.equal({
-            internal: { __provider: "shim", __urn: "urn:x" },
+        const watch = { deploymentName: "prod", expirationDate: "2027-06-01", configExpiry: "2026-11-01" };
+        const props = { __provider: "shim", __urn: "urn:x", __expiryWatch: watch, projectName: "faq", __other: 1 };
+        expect(splitInternal(props)).to.deep.equal({
+            internal: { __provider: "shim", __urn: "urn:x", __expiryWatch: watch },
             rest: { projectName: "faq", __other: 1 },
         });
     });

@@ -65,30 +65,43 @@ describe("observe renewal", () => {
 
     it("warns on the resource's row when the serving deployment is about to expire, counting days from today", async () => {
         const { client, asked } = secondary({ expires: "2026-12-01" });
-        const renewal = await observeRenewal(client, question, log);
+        const { renewal, record } = await observeRenewal(client, question, log);
         expect(asked).to.deep.equal(["faq/prod"]);
         expect(renewal?.reason).to.include('deployment "prod" expires on 2026-12-01, in 9 days');
         expect(warnings).to.deep.equal([`expiry: ${renewal!.reason}`]);
+        // Its model's configuration expires as the secondary's list of versions says.
+        expect(record).to.deep.equal({
+            deploymentName: "prod",
+            expirationDate: "2026-12-01",
+            configExpiry: "2027-11-01",
+        });
     });
 
     it("keeps the last record, without warning again, once nothing is due", async () => {
         const previous = { trainingConfigVersion: "2025-05-15", reason: "renewed" };
         const { client } = secondary({ expires: "2027-11-01" });
-        expect(await observeRenewal(client, { ...question, previous }, log)).to.equal(previous);
+        const observed = await observeRenewal(client, { ...question, previous }, log);
+        expect(observed.renewal).to.equal(previous);
+        expect(observed.record).to.deep.equal({
+            deploymentName: "prod",
+            expirationDate: "2027-11-01",
+            configExpiry: "2027-11-01",
+        });
         expect(warnings).to.deep.equal([]);
     });
 
     it("keeps the last record when the secondary has no serving deployment", async () => {
         const previous = { reason: "earlier" };
         const { client } = secondary(undefined);
-        expect(await observeRenewal(client, { ...question, previous }, log)).to.equal(previous);
+        expect(await observeRenewal(client, { ...question, previous }, log)).to.deep.equal({ renewal: previous });
         expect(warnings).to.deep.equal([]);
     });
 
     it("keeps the last record when the secondary does not answer for now", async () => {
         const previous = { reason: "earlier" };
         const { client } = secondary(serviceError(503, true));
-        expect(await observeRenewal(client, { ...question, previous }, log)).to.equal(previous);
+        expect(await observeRenewal(client, { ...question, previous }, log)).to.deep.equal({ renewal: previous });
+        expect(await observeRenewal(client, question, log)).to.deep.equal({});
         expect(warnings).to.deep.equal([]);
     });
 

@@ -1,5 +1,5 @@
 import { expect } from "chai";
-import { type ExpiryFacts, renewalOf } from "../../../provider/plan/expiry-renewal";
+import { type ExpiryFacts, expiryRecordOf, isQuiet, renewalOf } from "../../../provider/plan/expiry-renewal";
 
 const facts: ExpiryFacts = {
     deployment: { name: "prod", expirationDate: "2028-08-26", trainingConfigVersion: "2022-09-01" },
@@ -48,5 +48,41 @@ describe("renewalOf: the expiry watch", () => {
         const renewed = { name: "prod", expirationDate: "2029-06-01", trainingConfigVersion: "2026-06-01" };
         expect(renewalOf({ ...facts, deployment: renewed, offered: [newer], previous })).to.equal(previous);
         expect(renewalOf({ ...facts, deployment: undefined, previous })).to.equal(previous);
+    });
+});
+
+describe("expiry records: when a later check need not read the deployment again", () => {
+    const record = expiryRecordOf(facts.deployment!, facts.offered);
+
+    it("keeps the deployment's expiry and its configuration's, as the secondary lists it", () => {
+        expect(record).to.deep.equal({
+            deploymentName: "prod",
+            expirationDate: "2028-08-26",
+            configExpiry: "2027-08-26",
+        });
+        // A configuration no longer listed expired a year before the deployment does.
+        expect(expiryRecordOf(facts.deployment!, []).configExpiry).to.equal("2027-08-26");
+    });
+
+    it("is quiet until the warning window opens, and not on its first day", () => {
+        expect(isQuiet(record, "2027-07-26", 30)).to.equal(true);
+        expect(isQuiet({ ...record, configExpiry: "2029-01-01" }, "2028-07-26", 30)).to.equal(true);
+        expect(isQuiet({ ...record, configExpiry: "2029-01-01" }, "2028-07-27", 30)).to.equal(false);
+        expect(isQuiet({ ...record, configExpiry: "2029-01-01" }, "2028-07-27", 29)).to.equal(true);
+    });
+
+    it("is quiet until the configuration expires, and not the day after", () => {
+        expect(isQuiet(record, "2027-08-26", 30)).to.equal(true);
+        expect(isQuiet(record, "2027-08-27", 30)).to.equal(false);
+    });
+
+    it("agrees with the watch: whenever the record is quiet, the watch finds nothing due", () => {
+        for (const today of ["2026-11-22", "2027-08-26", "2027-08-27", "2028-07-26", "2028-07-27", "2028-09-01"]) {
+            for (const warningDays of [0, 30, 365]) {
+                if (isQuiet(record, today, warningDays)) {
+                    expect(renewalOf({ ...facts, today, warningDays })).to.equal(undefined, `${today} ${warningDays}`);
+                }
+            }
+        }
     });
 });
