@@ -308,28 +308,42 @@ export class ReplicatedLanguageProject extends pulumi.dynamic.Resource {
     declare readonly secondaryDocuments: pulumi.Output<ReplicaState["secondaryDocuments"]>;
 
     constructor(name: string, args: ReplicatedLanguageProjectArgs, opts?: pulumi.CustomResourceOptions) {
-        // Whatever the program gave goes to `check`, which names what is wrong: missing arguments,
-        // an output name given as an input, an unknown field inside primary or secondary.
-        const given: Partial<ReplicatedLanguageProjectArgs> = args ?? {};
-        const props = {
-            // Outputs the provider sets, listed so they exist on the resource; Pulumi drops the
-            // undefined ones before `check`, so only a value the program gave reaches it.
-            ...Object.fromEntries([...outputOnlyNames, ...inputOutputNames].map((output) => [output, undefined])),
-            ...withUnknownFieldsSecret(given),
-            primary: withSecretCredentials(given.primary),
-            secondary: withSecretCredentials(given.secondary),
-            ...(given.promotion !== undefined && { promotion: withSecretConnectionString(given.promotion) }),
-            ...(given.documents !== undefined && { documents: withSecretStorage(given.documents) }),
-            // The provider logs against this URN, so its lines show on this resource's row.
-            __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
-        };
-        // Refresh and delete receive only the outputs, so these credentials are kept there, secret.
-        const secretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary", "secondaryStorage"];
-        // What check last read of the replica's expiry is no change of the replica when it is read again.
-        const ignoreChanges = [...(opts?.ignoreChanges ?? []), expiryWatchKey];
-        const options = { ...opts, additionalSecretOutputs: secretOutputs, ignoreChanges };
-        super(provider, name, props, options, resourceModule, resourceType);
+        super(provider, name, registeredPropertiesOf(name, args, opts), optionsOf(opts), resourceModule, resourceType);
     }
+}
+
+/**
+ * What a replica registers with the engine. Whatever the program gave goes to `check`, which
+ * names what is wrong: missing arguments, an output name given as an input, an unknown field
+ * inside primary or secondary. Exported for the benchmark's yardstick of the same shape.
+ */
+export function registeredPropertiesOf(
+    name: string,
+    args: ReplicatedLanguageProjectArgs,
+    opts: pulumi.CustomResourceOptions | undefined,
+): Record<string, unknown> {
+    const given: Partial<ReplicatedLanguageProjectArgs> = args ?? {};
+    return {
+        // Outputs the provider sets, listed so they exist on the resource; Pulumi drops the
+        // undefined ones before `check`, so only a value the program gave reaches it.
+        ...Object.fromEntries([...outputOnlyNames, ...inputOutputNames].map((output) => [output, undefined])),
+        ...withUnknownFieldsSecret(given),
+        primary: withSecretCredentials(given.primary),
+        secondary: withSecretCredentials(given.secondary),
+        ...(given.promotion !== undefined && { promotion: withSecretConnectionString(given.promotion) }),
+        ...(given.documents !== undefined && { documents: withSecretStorage(given.documents) }),
+        // The provider logs against this URN, so its lines show on this resource's row.
+        __urn: pulumi.createUrn(name, `pulumi-nodejs:dynamic/${resourceModule}:${resourceType}`, opts?.parent),
+    };
+}
+
+/** The program's options, with what every replica needs added to them. */
+export function optionsOf(opts: pulumi.CustomResourceOptions | undefined): pulumi.CustomResourceOptions {
+    // Refresh and delete receive only the outputs, so these credentials are kept there, secret.
+    const additionalSecretOutputs = [...(opts?.additionalSecretOutputs ?? []), "secondary", "secondaryStorage"];
+    // What check last read of the replica's expiry is no change of the replica when it is read again.
+    const ignoreChanges = [...(opts?.ignoreChanges ?? []), expiryWatchKey];
+    return { ...opts, additionalSecretOutputs, ignoreChanges };
 }
 
 /** Marks a Language resource's key and client secret secret (see withSecretFields). */

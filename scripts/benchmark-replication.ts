@@ -40,9 +40,10 @@ async function main(): Promise<void> {
     if (wanted("P4")) figures.push(...(await measureLargeProject(sizes.utterances, log)));
     log(`done; load average ${loadAverage()}`);
     console.log(`\n${renderFigures(figures)}`);
-    const missed = figures.filter((figure) => !figure.met);
+    const targets = figures.filter((figure) => !figure.informational);
+    const missed = targets.filter((figure) => !figure.met);
     if (missed.length > 0) {
-        console.log(`\n${missed.length} of ${figures.length} figures missed their target`);
+        console.log(`\n${missed.length} of ${targets.length} figures missed their target`);
         process.exitCode = 1;
     }
 }
@@ -54,7 +55,7 @@ async function measureFleet(size: number, log: (line: string) => void): Promise<
         const fleet = await createFleet(bed, size, log);
         return [
             ...fleet.figures,
-            ...(await measureInSyncPreview(bed, fleet.stack, size, log)),
+            ...(await measureInSyncPreview(bed, fleet, size, log)),
             ...(await measureCost(bed, fleet.stack, fleet.projects, log)),
         ];
     } finally {

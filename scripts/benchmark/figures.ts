@@ -7,6 +7,8 @@ export interface Figure {
     measured: string;
     target: string;
     met: boolean;
+    /** A figure that explains another and has no target of its own. */
+    informational?: boolean;
 }
 
 /** A figure that is a ratio against an upper bound. */
@@ -31,6 +33,11 @@ export function countFigure(id: string, what: string, counted: number, expected:
     };
 }
 
+/** A ratio shown beside the figures it explains, with no target of its own. */
+export function infoFigure(id: string, what: string, ratio: number, from: string): Figure {
+    return { id, what, measured: `${ratio.toFixed(2)} (${from})`, target: "none", met: true, informational: true };
+}
+
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** The figures as a table, one line each: id, what, measured, target, and whether it is met. */
@@ -41,7 +48,7 @@ export function renderFigures(figures: readonly Figure[]): string {
         .map(
             (figure) =>
                 `${figure.id}  ${figure.what.padEnd(whatWidth)}  target ${figure.target.padEnd(targetWidth)}  ` +
-                `${figure.met ? "met   " : "MISSED"}  ${figure.measured}`,
+                `${figure.informational ? "info  " : figure.met ? "met   " : "MISSED"}  ${figure.measured}`,
         )
         .join("\n");
 }

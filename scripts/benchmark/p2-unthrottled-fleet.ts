@@ -13,6 +13,8 @@ export interface CreatedFleet {
     figures: Figure[];
     stack: Stack;
     projects: FleetProject[];
+    /** What every replica of the fleet was given besides its project. */
+    settings: FleetSettings;
 }
 
 /**
@@ -49,5 +51,5 @@ export async function createFleet(bed: BenchBed, size: number, log: (line: strin
             `${seconds(fleet.ms)} / ${seconds(single.ms)}`,
         ),
     ];
-    return { figures, stack, projects };
+    return { figures, stack, projects, settings };
 }

@@ -1,9 +1,10 @@
 import type { Stack } from "@pulumi/pulumi/automation";
 import type { BenchBed } from "./bench-bed";
 import { timed } from "./measure";
-import { countFigure, type Figure, ratioFigure, seconds } from "./figures";
+import { countFigure, type Figure, infoFigure, ratioFigure, seconds } from "./figures";
 import { median } from "./p1-one-replication";
-import { TrivialResource } from "./trivial-resource";
+import { ReplicaShapedResource, TrivialResource } from "./trivial-resource";
+import type { FleetSettings } from "./fleet-program";
 
 /** Previews of each kind, alternated so both see the same machine load; their medians are compared. */
 const rounds = 3;
@@ -14,26 +15,37 @@ const rounds = 3;
  * the primary's project, nothing else) is paid once per replica. The fleet first gets the `up` a
  * daily schedule applies: its checks keep what they read of the secondary's deployments, which
  * the previews then rely on (the preview right after a create reads them once more).
+ *
+ * A second yardstick registers what a replica registers but does nothing: the ratio against it
+ * is what the provider adds; the rest is the SDK's and the engine's cost per property.
  */
 export async function measureInSyncPreview(
     bed: BenchBed,
-    fleet: Stack,
+    fleet: { stack: Stack; settings: FleetSettings },
     size: number,
     log: (line: string) => void,
 ): Promise<Figure[]> {
     const trivial = await bed.openStack("p3-trivial", async () => {
         for (let index = 0; index < size; index++) new TrivialResource(`trivial-${index}`);
     });
+    const shaped = await bed.openStack("p3-shaped", async () => {
+        for (let index = 0; index < size; index++) {
+            const name = `shaped-${index}`;
+            new ReplicaShapedResource(name, { ...fleet.settings, projectName: name, deploymentName: "production" });
+        }
+    });
     await trivial.up({ parallel: size });
-    const daily = await fleet.up({ parallel: size });
+    await shaped.up({ parallel: size });
+    const daily = await fleet.stack.up({ parallel: size });
     if (Object.keys(daily.summary.resourceChanges ?? {}).some((op) => op !== "same")) {
         throw new Error(`P3: the fleet is not in sync: ${JSON.stringify(daily.summary.resourceChanges)}`);
     }
-    const [trivialMs, fleetMs, requests]: number[][] = [[], [], []];
+    const [trivialMs, shapedMs, fleetMs, requests]: number[][] = [[], [], [], []];
     for (let round = 0; round < rounds; round++) {
         trivialMs.push((await timed(() => trivial.preview())).ms);
+        shapedMs.push((await timed(() => shaped.preview())).ms);
         await bed.admin.clearRequests();
-        const preview = await timed(() => fleet.preview());
+        const preview = await timed(() => fleet.stack.preview());
         fleetMs.push(preview.ms);
         requests.push((await bed.requests()).length);
         const changes = preview.result.changeSummary;
@@ -42,9 +54,9 @@ export async function measureInSyncPreview(
         }
     }
     log(
-        `P3: previews of ${size} trivial resources ${trivialMs.map(seconds).join(", ")}; of the fleet ${fleetMs.map(seconds).join(", ")}`,
+        `P3: previews of ${size} trivial resources ${trivialMs.map(seconds).join(", ")}; of ${size} replica-shaped ones ${shapedMs.map(seconds).join(", ")}; of the fleet ${fleetMs.map(seconds).join(", ")}`,
     );
-    const [yardstick, measured] = [median(trivialMs), median(fleetMs)];
+    const [yardstick, sameShape, measured] = [median(trivialMs), median(shapedMs), median(fleetMs)];
     return [
         countFigure("P3", `in-sync preview of ${size}: requests per replica`, Math.max(...requests) / size, 1, true),
         ratioFigure(
@@ -53,6 +65,12 @@ export async function measureInSyncPreview(
             measured / yardstick,
             1.3,
             `medians of ${rounds}: ${seconds(measured)} / ${seconds(yardstick)}`,
+        ),
+        infoFigure(
+            "P3",
+            `  the same against ${size} do-nothing resources that register what a replica registers`,
+            measured / sameShape,
+            `${seconds(measured)} / ${seconds(sameShape)}: what the provider adds to the SDK's and engine's share`,
         ),
     ];
 }
