@@ -17,11 +17,16 @@ export interface InternalProperties {
 /** The internal property that holds the expiry record; the resource ignores its changes. */
 export const expiryWatchKey = "__expiryWatch";
 
-/** Splits a property bag into the provider's internal properties and the rest. */
+/**
+ * Splits a property bag into the provider's internal properties and the rest. Only the internal
+ * properties present are kept: the internal ones are saved with a failed replica's state, and the
+ * host cannot send an `undefined` value to the engine.
+ */
 export function splitInternal(props: Record<string, unknown>): {
     internal: InternalProperties;
     rest: Record<string, unknown>;
 } {
     const { __provider, __urn, __expiryWatch, ...rest } = props;
-    return { internal: { __provider, __urn, __expiryWatch }, rest };
+    const present = Object.entries({ __provider, __urn, __expiryWatch }).filter(([, value]) => value !== undefined);
+    return { internal: Object.fromEntries(present), rest };
 }

@@ -10,4 +10,11 @@ describe("internal properties", () => {
             rest: { projectName: "faq", __other: 1 },
         });
     });
+
+    it("leaves out the internal properties a bag does not have", () => {
+        expect(splitInternal({ __urn: "urn:x", projectName: "faq" })).to.deep.equal({
+            internal: { __urn: "urn:x" },
+            rest: { projectName: "faq" },
+        });
+    });
 });
