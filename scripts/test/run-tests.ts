@@ -10,6 +10,12 @@ const sharedProcessSuites = [
     "bin/test/clients/**/*.test.js",
 ];
 const integrationDir = path.join(repoRoot, "bin", "test", "integration");
+/**
+ * How long one mocha process may run. The longest file takes about 2 minutes; a process past this
+ * is stuck (a CLI run waiting on a provider that never answers keeps mocha from exiting, whatever
+ * the test's own timeout), and is killed with everything it started so the other files still run.
+ */
+const processLimitMs = 12 * 60_000;
 
 interface Totals {
     passing: number;
@@ -48,7 +54,14 @@ async function main(): Promise<void> {
 /** One mocha process over `specs`, its output passed through as it comes, its totals read from it. */
 function runMocha(specs: readonly string[]): Promise<{ exitCode: number; totals: Totals }> {
     const mocha = path.join(repoRoot, "node_modules", ".bin", "mocha");
-    const child = spawn(mocha, [...specs], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"] });
+    // In a process group of its own, so the CLI and plugins it started can be killed with it.
+    const child = spawn(mocha, [...specs], { cwd: repoRoot, stdio: ["ignore", "pipe", "inherit"], detached: true });
+    let stuck = false;
+    const limit = setTimeout(() => {
+        stuck = true;
+        console.log(`\n${specs.join(" ")}: still running after ${processLimitMs / 60_000} minutes; killed`);
+        process.kill(-child.pid!, "SIGKILL");
+    }, processLimitMs);
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => {
         process.stdout.write(chunk);
@@ -59,12 +72,15 @@ function runMocha(specs: readonly string[]): Promise<{ exitCode: number; totals:
     const count = (word: string) =>
         Number([...output.matchAll(new RegExp(`^ {2}(\\d+) ${word}(?: \\(|$)`, "gm"))].at(-1)?.[1] ?? 0);
     return new Promise((resolve) =>
-        child.once("exit", (code) =>
+        child.once("exit", (code) => {
+            clearTimeout(limit);
+            // A killed process may have printed its summary already; its being stuck is one more failure.
+            const failing = count("failing") + (stuck ? 1 : 0);
             resolve({
-                exitCode: code ?? 1,
-                totals: { passing: count("passing"), failing: count("failing"), pending: count("pending") },
-            }),
-        ),
+                exitCode: stuck ? 1 : (code ?? 1),
+                totals: { passing: count("passing"), failing, pending: count("pending") },
+            });
+        }),
     );
 }
 

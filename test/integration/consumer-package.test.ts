@@ -19,7 +19,7 @@ import { itLeavingPrimaryAlone } from "../support/primary-guard";
  * it), against the emulator.
  */
 describe("the package in a user's own Pulumi project, under the plain pulumi CLI", function () {
-    this.timeout(15 * 60_000);
+    this.timeout(5 * 60_000);
     const itReadOnly = itLeavingPrimaryAlone(() => admin);
 
     let scratch: string;

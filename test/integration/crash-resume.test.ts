@@ -42,7 +42,7 @@ const killPoints: Readonly<Record<string, (printed: string) => boolean>> = {
  * converges with no manual step, and the secondary is trained exactly once for the new content.
  */
 describe("a resync killed with kill -9 at any point, then run again", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
 
     let scratch: string;
     let services: LocalServices;

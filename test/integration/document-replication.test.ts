@@ -12,7 +12,7 @@ const trainPath = `/language/authoring/analyze-text/projects/${project}/:train`;
 const importPath = `/language/authoring/analyze-text/projects/${project}/:import`;
 
 describe("custom text documents replicated to the secondary region's storage, under the real Pulumi engine", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
     const itReadOnly = itLeavingPrimaryAlone(() => bed);
 
     let bed: ReplicationBed;

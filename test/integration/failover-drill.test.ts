@@ -8,7 +8,7 @@ import { repoRoot } from "../../scripts/pulumi/offline-environment";
 import { cliEcho } from "../support/cli-echo";
 
 describe("the failover drill (`npm run local -- drill`) against the local stack's replicas", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
 
     let scratch: string;
     // The drill asks for no Pulumi command, so the ports need not stay the same from `up` to the drill.

@@ -23,7 +23,7 @@ async function secondaryCalls(bed: ReplicationBed, method: string, pathEnd: RegE
 }
 
 describe("a fleet of replicas under throttling and failures, under the real Pulumi engine", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
     const itReadOnly = itLeavingPrimaryAlone(() => bed.admin);
 
     let bed: ReplicationBed;

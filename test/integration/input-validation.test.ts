@@ -4,7 +4,7 @@ import { cliEcho } from "../support/cli-echo";
 import { emulatorKeys, ReplicationBed } from "../support/replication-bed";
 
 describe("bad input under the real Pulumi engine: `preview` fails naming the field", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
 
     let bed: ReplicationBed;
     const echo = cliEcho();

@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
 }
 
 describe("the main command's flow (`npm start`): the local default stack through the plain pulumi CLI", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
 
     let scratch: string;
     let run: (command: LocalStackRun["command"], flags?: string[]) => Promise<string>;

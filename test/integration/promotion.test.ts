@@ -49,7 +49,7 @@ const day = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 describe("promotion under the real Pulumi engine: candidates, the gate, swap, rollback, expiry", function () {
-    this.timeout(15 * 60_000);
+    this.timeout(5 * 60_000);
 
     let bed: ReplicationBed;
     let stack: Stack;

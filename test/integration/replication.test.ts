@@ -26,7 +26,7 @@ const expectedChanges: Record<keyof typeof edits, RegExp> = {
 };
 
 describe("ReplicatedLanguageProject under the real Pulumi engine, against the emulator", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
     const itReadOnly = itLeavingPrimaryAlone(() => bed);
 
     let bed: ReplicationBed;

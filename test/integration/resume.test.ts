@@ -17,7 +17,7 @@ async function count(bed: ReplicationBed, method: string, path: string): Promise
 }
 
 describe("resuming an interrupted replication under the real Pulumi engine", function () {
-    this.timeout(10 * 60_000);
+    this.timeout(4 * 60_000);
     const itReadOnly = itLeavingPrimaryAlone(() => bed);
 
     let bed: ReplicationBed;
