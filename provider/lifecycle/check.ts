@@ -26,7 +26,7 @@ import { canonicalJson } from "../plan/canonical-json";
 import type { ExportedFile } from "../project-file/exported-file";
 import { observeRevision } from "./observe-revision";
 import { probeSecondary } from "./probe-secondary";
-import { recordedExpiryOf } from "./recorded-expiry";
+import { keepingRecordOnlyWhenSettled, recordedExpiryOf } from "./recorded-expiry";
 import { refusalOf } from "./refused-connection";
 import { type ResourceLog, resourceLog } from "./resource-log";
 import { containsUnknowns, valueAt } from "./unknowns";
@@ -67,7 +67,7 @@ export async function check(
         if ("failures" in observed) return observed;
         // The record comes from this check, or there is none: never the one `ignoreChanges` passed on.
         const { [expiryWatchKey]: _passedOn, ...rest } = news;
-        return { inputs: { ...rest, ...observed.inputs } };
+        return { inputs: keepingRecordOnlyWhenSettled({ ...rest, ...observed.inputs }, olds) };
     } finally {
         await log.flushed();
     }

@@ -3,7 +3,7 @@ import type { ProjectKind } from "../contract";
 import { canonicalJson } from "../plan/canonical-json";
 import { type ExpiryRecord, isQuiet } from "../plan/expiry-renewal";
 import { checkedInputsSchema, type ReplicationArgs } from "./inputs";
-import { splitInternal } from "./internal-properties";
+import { expiryWatchKey, splitInternal } from "./internal-properties";
 
 const expiryRecordSchema = z.strictObject({
     deploymentName: z.string(),
@@ -43,4 +43,21 @@ export function recordedExpiryOf(olds: Record<string, unknown>, question: Expiry
         earlier.training.trainingConfigVersion === args.training.trainingConfigVersion &&
         record.deploymentName === question.deploymentName;
     return asked && isQuiet(record, question.today, args.expiryWarningDays) ? record : undefined;
+}
+
+/**
+ * The inputs a check returns, with its record only when they are the inputs in the state: then
+ * the last `up` applied them, and the `up` that may follow has nothing of theirs to change. When
+ * they differ, that `up` may train and deploy, which moves the deployment's dates (even to an
+ * earlier expiry, with an older configuration), so a reading taken before it would mislead every
+ * later check: the check after that `up` reads again and keeps what it reads.
+ */
+export function keepingRecordOnlyWhenSettled(
+    inputs: Record<string, unknown>,
+    olds: Record<string, unknown>,
+): Record<string, unknown> {
+    if (inputs[expiryWatchKey] === undefined) return inputs;
+    if (canonicalJson(splitInternal(inputs).rest) === canonicalJson(splitInternal(olds).rest)) return inputs;
+    const { [expiryWatchKey]: _readBeforeAChange, ...unrecorded } = inputs;
+    return unrecorded;
 }

@@ -49,7 +49,7 @@ export function expiryRecordOf(
 /**
  * Whether, by the record, no renewal can be due on `today`: the deployment expires after the
  * warning window and its configuration has not expired. Only a redeployment moves those dates,
- * and it moves them later, so a record that is out of date errs towards reading again.
+ * and no record outlives one (see `keepingRecordOnlyWhenSettled`).
  */
 export function isQuiet(record: ExpiryRecord, today: string, warningDays: number): boolean {
     return daysUntil(record.expirationDate, today) > warningDays && record.configExpiry >= today;

@@ -20,6 +20,7 @@ const olds = (projectKind: string, overrides: Record<string, unknown> = {}) => (
     ...news(),
     secondaryProjectName: "faq",
     projectKind,
+    modelLabel: "production",
     primaryRevision: { lastModifiedDateTime, contentHash: "sha256:abc", items: {}, changes: "first copy" },
     ...overrides,
 });
@@ -108,7 +109,33 @@ describe("check: what only the service can say, asked with GETs before anything 
         const { result, requests } = await run(news(), earlier, project(kind), versions("2022-05-01"), serving);
         expect(requests).to.have.length(3);
         expect(result.inputs!.renewal).to.have.property("reason").that.includes("expires on 2026-12-20, in 28 days");
-        expect(result.inputs).to.have.deep.property("__expiryWatch", { ...recorded, configExpiry: "2027-08-26" });
+        // The renewal is a new input: the `up` that follows may redeploy, so the reading is not kept.
+        expect(result.inputs).not.to.have.property("__expiryWatch");
+    });
+
+    it("keeps no reading taken before an `up` that changes the replica; the check after it reads again", async () => {
+        const kind = "CustomEntityRecognition";
+        const before = { deploymentName: "production", expirationDate: "2028-10-22", configExpiry: "2027-08-26" };
+        const retrain = news({ retrainToken: "2027-01" });
+        const changing = await run(
+            retrain,
+            olds(kind, { __expiryWatch: before }),
+            project(kind),
+            versions("2022-05-01"),
+            deployment("2028-10-22", "2022-05-01"),
+        );
+        expect(changing.requests, "the record answers while the up is still to come").to.have.length(1);
+        expect(changing.result.inputs).not.to.have.property("__expiryWatch");
+        // That `up` retrained with an older configuration: its deployment expires sooner.
+        const after = await run(
+            retrain,
+            changing.result.inputs!,
+            project(kind),
+            versions("2021-11-01", "2022-05-01"),
+            deployment("2026-12-20", "2021-11-01"),
+        );
+        expect(after.requests).to.have.length(3);
+        expect(after.result.inputs!.renewal).to.have.property("reason").that.includes("expires on 2026-12-20");
     });
 
     it("keeps no reading when the replica has no serving deployment, not even one the engine passed on", async () => {
