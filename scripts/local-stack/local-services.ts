@@ -34,6 +34,12 @@ export interface LocalServices {
     stop(): Promise<void>;
 }
 
+/** Azurite's data folder for the storage account of a region, inside `dataDir`. */
+const storageFolderOf = (region: string) => `storage-${region}`;
+
+/** The primary's storage folder, where the local stack's sample documents are uploaded. */
+export const primaryStorageFolder = storageFolderOf("westeurope");
+
 /** Ports the system picks, for tests and benchmarks that run beside `npm start`. */
 export const freePorts: LocalPorts = { emulator: 0, primaryStorage: 0, secondaryStorage: 0 };
 
@@ -58,7 +64,7 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
         const storageOf = async (side: "primary" | "secondary", region: string, port: number) => {
             const azurite = await startAzurite({
                 port,
-                location: dataDir(`storage-${region}`),
+                location: dataDir(storageFolderOf(region)),
                 accounts: [localStorageAccounts[side]],
             }).catch(portInUse(`Azurite (${region})`, port));
             started.push(azurite);

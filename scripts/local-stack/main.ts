@@ -1,3 +1,4 @@
+import "./compile-cache";
 import { type LocalCommand, localCommands, runLocalStack } from "./run-local-stack";
 
 /**

@@ -10,7 +10,7 @@ import { endOrphanedLanguageHosts } from "../pulumi/orphaned-hosts";
 import { cancelKilledRuns } from "../pulumi/stale-locks";
 import { editDocument } from "./edit-document";
 import { editPrimary } from "./edit-primary";
-import { startLocalServices } from "./local-services";
+import { primaryStorageFolder, startLocalServices } from "./local-services";
 
 /**
  * Pulumi commands, run as typed; `check`, the daily out-of-sync check; the demo's own edits of
@@ -77,14 +77,17 @@ const pulumiCommands: Readonly<
 export async function runLocalStack(run: LocalStackRun): Promise<string> {
     const print = run.print ?? ((text: string) => process.stdout.write(text));
     const log = (line: string) => print(`${line}\n`);
-    const services = await startLocalServices({
-        dataDir: run.dataDir ?? path.join(repoRoot, ".local"),
-        ports: run.ports,
-        jobTiming: run.jobTiming,
-    });
+    const dataDir = run.dataDir ?? path.join(repoRoot, ".local");
+    // A storage folder kept from an earlier run holds the documents that run's seeding uploaded.
+    const storageIsNew = !fs.existsSync(path.join(dataDir, primaryStorageFolder));
+    const services = await startLocalServices({ dataDir, ports: run.ports, jobTiming: run.jobTiming });
     try {
         const resources = localResources(services.endpoints);
-        const primary = { ...resources.primary, storageConnectionString: resources.storage.primary };
+        const primary = {
+            ...resources.primary,
+            storageConnectionString: resources.storage.primary,
+            storageMayLackDocuments: storageIsNew,
+        };
         await seedPrimary(primary, sampleProjects, log);
         if (run.command === "edit-primary" || run.command === "edit-document") {
             const edit =

@@ -7,6 +7,13 @@ export const repoRoot = path.resolve(__dirname, "..", "..", "..");
 /** Where scripts/install-pulumi.sh puts pulumi, its language host and the dynamic-provider launcher. */
 export const pulumiToolsRoot = path.join(repoRoot, ".tools", "pulumi");
 
+/**
+ * Node.js keeps the code it compiled here (NODE_COMPILE_CACHE), so the programs and providers the
+ * CLI starts, and the local runner itself, skip compiling @pulumi/pulumi, zod, got and Azurite
+ * again on every command: a few hundred milliseconds of each everyday `preview`.
+ */
+export const compileCacheDir = path.join(repoRoot, ".tools", "compile-cache");
+
 /** The passphrase of local stacks when the user has not chosen one. */
 export const localPassphrase = "local-emulator";
 
@@ -16,7 +23,8 @@ export const localPassphrase = "local-emulator";
  * since nothing outside the package registries is reachable.
  *
  * The directory of the running Node.js comes right after the CLI on PATH, so the
- * dynamic-provider launcher (`node ...`) runs on the same Node 22 as the program.
+ * dynamic-provider launcher (`node ...`) runs on the same Node 22 as the program, and both
+ * share the compile cache of this repository.
  * `stateDir` keeps a test's stacks apart from the user's.
  */
 export function offlineEnvironment(
@@ -29,6 +37,7 @@ export function offlineEnvironment(
         PULUMI_HOME: path.join(repoRoot, ".pulumi-home"),
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        NODE_COMPILE_CACHE: compileCacheDir,
         PATH: [path.join(pulumiToolsRoot, "bin"), path.dirname(process.execPath), process.env.PATH ?? ""].join(
             path.delimiter,
         ),

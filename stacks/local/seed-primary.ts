@@ -14,6 +14,12 @@ export interface SeedTarget {
     key: string;
     /** The storage account linked to the primary, where text documents are uploaded. */
     storageConnectionString: string;
+    /**
+     * `false` when the storage is known to hold the documents already (the local runner's, kept
+     * from the run that seeded it): then they are listed only if a project is to be seeded, and an
+     * everyday command does not load the storage SDK. Listed by default.
+     */
+    storageMayLackDocuments?: boolean;
 }
 
 /**
@@ -43,12 +49,22 @@ export async function seedPrimary(
         // One line per project is enough: its jobs' progress would drown the replication that follows.
         progress: () => undefined,
     };
-    for (const sample of samples) {
+    const clientOf = (sample: SampleProject) =>
+        new AuthoringClient(transport, familyOfKind(sample.file.metadata.projectKind), "2023-04-01");
+    // What is missing, asked all at once: an everyday command finds everything there. The
+    // documents go up before any project is seeded, and also when storage is new: a primary kept
+    // from before its storage moved finds its documents again.
+    const missing = await Promise.all(
+        samples.map(async (sample) => !(await clientOf(sample).findProject(sample.file.metadata.projectName))),
+    );
+    const documents = Object.assign({}, ...samples.map((sample) => sample.documents ?? {}));
+    const mayLackDocuments = target.storageMayLackDocuments !== false || missing.includes(true);
+    if (mayLackDocuments && Object.keys(documents).length > 0) {
+        await uploadMissingDocuments(target.storageConnectionString, documents);
+    }
+    for (const sample of samples.filter((_, index) => missing[index])) {
         const { projectName, projectKind } = sample.file.metadata;
-        const client = new AuthoringClient(transport, familyOfKind(projectKind), "2023-04-01");
-        // Before the project check: a primary kept from before its storage moved finds its documents again.
-        if (sample.documents) await uploadMissingDocuments(target.storageConnectionString, sample.documents);
-        if (await client.findProject(projectName)) continue;
+        const client = clientOf(sample);
         log(`seeding the primary with ${projectKind} project "${projectName}"`);
         await awaitImport(
             client,
