@@ -27,6 +27,7 @@ export interface RenewalObservation {
  * The expiry watch of `check`: one GET of the serving deployment (its expiration date and the
  * configuration of its model), judged by `renewalOf`. A renewal that is due is said as a warning
  * on the resource's row. A secondary that does not answer keeps the last renewal, and no record.
+ * The record is what later checks may rely on instead of reading again (see recorded-expiry.ts).
  */
 export async function observeRenewal(
     secondary: AuthoringClient,
@@ -55,8 +56,13 @@ export async function observeRenewal(
         previous: question.previous,
     });
     if (renewal && renewal !== question.previous) log.warn(`expiry: ${renewal.reason}`);
+    // A model of another version than the one pinned is to be retrained, and its deployment's
+    // dates move (earlier, too, for an older version): later checks must not rely on these.
+    // A model trained with `latest` is retrained with the newest, which only moves them later.
+    const lasting =
+        deployment && (question.requested === "latest" || deployment.trainingConfigVersion === question.requested);
     return {
         ...(renewal && { renewal }),
-        ...(deployment && { record: expiryRecordOf(deployment, question.offered) }),
+        ...(lasting && { record: expiryRecordOf(deployment, question.offered) }),
     };
 }

@@ -90,6 +90,14 @@ describe("observe renewal", () => {
         expect(warnings).to.deep.equal([]);
     });
 
+    it("gives no record to rely on when the serving model is not of the version pinned: it is to be retrained", async () => {
+        const { client } = secondary({ expires: "2027-11-01" });
+        const pinned = await observeRenewal(client, { ...question, requested: "2022-09-01" }, log);
+        expect(pinned).to.deep.equal({});
+        const same = await observeRenewal(client, { ...question, requested: "2025-05-15" }, log);
+        expect(same.record).to.have.property("expirationDate", "2027-11-01");
+    });
+
     it("keeps the last record when the secondary has no serving deployment", async () => {
         const previous = { reason: "earlier" };
         const { client } = secondary(undefined);
