@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import * as path from "node:path";
-import { localPassphrase, offlineEnvironment, repoRoot } from "./pulumi/offline-environment";
+import { compileCacheEnvironment, localPassphrase, offlineEnvironment, repoRoot } from "./pulumi/offline-environment";
 import { runPulumi } from "./pulumi/pulumi-cli";
 
 /**
@@ -42,7 +42,8 @@ async function previewAlone(): Promise<number> {
         await runPulumi({
             args: ["preview", "--stack", "local"],
             cwd: repoRoot,
-            env: offlineEnvironment(localPassphrase),
+            // The same command as the runner's: the same environment, compile cache included.
+            env: { ...offlineEnvironment(localPassphrase), ...compileCacheEnvironment },
             print: () => undefined,
         });
         return performance.now() - started;

@@ -4,7 +4,7 @@ import { EmulatorAdminClient, type JobTiming } from "../../emulator";
 import { sampleProjects } from "../../stacks/local/samples";
 import { seedPrimary } from "../../stacks/local/seed-primary";
 import { type LocalPorts, localEndpointsVariable, localResources } from "../../stacks/local/settings";
-import { localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-environment";
+import { compileCacheEnvironment, localPassphrase, offlineEnvironment, repoRoot } from "../pulumi/offline-environment";
 import { runPulumi } from "../pulumi/pulumi-cli";
 import { endOrphanedLanguageHosts } from "../pulumi/orphaned-hosts";
 import { cancelKilledRuns } from "../pulumi/stale-locks";
@@ -109,6 +109,7 @@ export async function runLocalStack(run: LocalStackRun): Promise<string> {
         const stateDir = run.stateDir ?? path.join(repoRoot, ".pulumi-state");
         const env = {
             ...offlineEnvironment(localPassphrase, stateDir),
+            ...compileCacheEnvironment,
             [localEndpointsVariable]: JSON.stringify(services.endpoints),
         };
         const pulumi = (args: readonly string[]) => runPulumi({ args, cwd: repoRoot, env, print });

@@ -8,11 +8,15 @@ export const repoRoot = path.resolve(__dirname, "..", "..", "..");
 export const pulumiToolsRoot = path.join(repoRoot, ".tools", "pulumi");
 
 /**
- * Node.js keeps the code it compiled here (NODE_COMPILE_CACHE), so the programs and providers the
- * CLI starts, and the local runner itself, skip compiling @pulumi/pulumi, zod, got and Azurite
- * again on every command: a few hundred milliseconds of each everyday `preview`.
+ * Node.js keeps the code it compiled here, so the local runner, and the program and provider the
+ * CLI starts for it, skip compiling @pulumi/pulumi, zod, got and Azurite again on every command: a
+ * few hundred milliseconds of each everyday `preview`. Tests and the fleet benchmark run without
+ * it, as a user's own program does.
  */
 export const compileCacheDir = path.join(repoRoot, ".tools", "compile-cache");
+
+/** What the local stack's `pulumi` commands add to the offline environment: the compile cache. */
+export const compileCacheEnvironment = { NODE_COMPILE_CACHE: compileCacheDir };
 
 /** The passphrase of local stacks when the user has not chosen one. */
 export const localPassphrase = "local-emulator";
@@ -23,8 +27,7 @@ export const localPassphrase = "local-emulator";
  * since nothing outside the package registries is reachable.
  *
  * The directory of the running Node.js comes right after the CLI on PATH, so the
- * dynamic-provider launcher (`node ...`) runs on the same Node 22 as the program, and both
- * share the compile cache of this repository.
+ * dynamic-provider launcher (`node ...`) runs on the same Node 22 as the program.
  * `stateDir` keeps a test's stacks apart from the user's.
  */
 export function offlineEnvironment(
@@ -37,7 +40,6 @@ export function offlineEnvironment(
         PULUMI_HOME: path.join(repoRoot, ".pulumi-home"),
         PULUMI_SKIP_UPDATE_CHECK: "true",
         PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        NODE_COMPILE_CACHE: compileCacheDir,
         PATH: [path.join(pulumiToolsRoot, "bin"), path.dirname(process.execPath), process.env.PATH ?? ""].join(
             path.delimiter,
         ),
