@@ -2,6 +2,7 @@ import * as path from "node:path";
 import {
     type JobTiming,
     type RateLimits,
+    type ResourceDefinition,
     type RunningAzurite,
     type RunningEmulator,
     startAzurite,
@@ -34,11 +35,16 @@ export interface LocalServices {
     stop(): Promise<void>;
 }
 
-/** Azurite's data folder for the storage account of a region, inside `dataDir`. */
-const storageFolderOf = (region: string) => `storage-${region}`;
+type Side = "primary" | "secondary";
+
+/** Where each of the local stack's Language resources, and the storage account linked to it, lives. */
+const regionOf: Record<Side, string> = { primary: "westeurope", secondary: "northeurope" };
+
+/** Azurite's data folder for the storage account of a side's region, inside `dataDir`. */
+const storageFolderOf = (side: Side) => `storage-${regionOf[side]}`;
 
 /** The primary's storage folder, where the local stack's sample documents are uploaded. */
-export const primaryStorageFolder = storageFolderOf("westeurope");
+export const primaryStorageFolder = storageFolderOf("primary");
 
 /** Ports the system picks, for tests and benchmarks that run beside `npm start`. */
 export const freePorts: LocalPorts = { emulator: 0, primaryStorage: 0, secondaryStorage: 0 };
@@ -61,34 +67,31 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
         for (const service of started.reverse()) await service.stop();
     };
     try {
-        const storageOf = async (side: "primary" | "secondary", region: string, port: number) => {
+        const storageOf = async (side: Side, port: number) => {
             const azurite = await startAzurite({
                 port,
-                location: dataDir(storageFolderOf(region)),
+                location: dataDir(storageFolderOf(side)),
                 accounts: [localStorageAccounts[side]],
-            }).catch(portInUse(`Azurite (${region})`, port));
+            }).catch(portInUse(`Azurite (${regionOf[side]})`, port));
             started.push(azurite);
             return azurite;
         };
         // Side by side: each takes a few hundred milliseconds to come up, on every local command.
         const [primary, secondary] = await Promise.all([
-            storageOf("primary", "westeurope", ports.primaryStorage),
-            storageOf("secondary", "northeurope", ports.secondaryStorage),
+            storageOf("primary", ports.primaryStorage),
+            storageOf("secondary", ports.secondaryStorage),
         ]);
         const storage = { primary, secondary };
-        const linked = (side: "primary" | "secondary") => ({ connectionString: storage[side].connectionString });
+        const resourceOf = (side: Side): ResourceDefinition => ({
+            name: side,
+            region: regionOf[side],
+            keys: [...wellKnownKeys[side]],
+            storage: { connectionString: storage[side].connectionString },
+        });
         const emulator = await startEmulator({
             port: ports.emulator,
             dataDir: dataDir("emulator"),
-            resources: [
-                { name: "primary", region: "westeurope", keys: [...wellKnownKeys.primary], storage: linked("primary") },
-                {
-                    name: "secondary",
-                    region: "northeurope",
-                    keys: [...wellKnownKeys.secondary],
-                    storage: linked("secondary"),
-                },
-            ],
+            resources: [resourceOf("primary"), resourceOf("secondary")],
             jobTiming: options.jobTiming ?? localJobTiming,
             rateLimits: options.rateLimits ?? localRateLimits,
         }).catch(portInUse("the Language emulator", ports.emulator));

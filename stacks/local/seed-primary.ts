@@ -54,17 +54,19 @@ export async function seedPrimary(
     // What is missing, asked all at once: an everyday command finds everything there. The
     // documents go up before any project is seeded, and also when storage is new: a primary kept
     // from before its storage moved finds its documents again.
+    const clients = samples.map(clientOf);
     const missing = await Promise.all(
-        samples.map(async (sample) => !(await clientOf(sample).findProject(sample.file.metadata.projectName))),
+        samples.map(async (sample, index) => !(await clients[index]!.findProject(sample.file.metadata.projectName))),
     );
     const documents = Object.assign({}, ...samples.map((sample) => sample.documents ?? {}));
     const mayLackDocuments = target.storageMayLackDocuments !== false || missing.includes(true);
     if (mayLackDocuments && Object.keys(documents).length > 0) {
         await uploadMissingDocuments(target.storageConnectionString, documents);
     }
-    for (const sample of samples.filter((_, index) => missing[index])) {
+    for (const [index, sample] of samples.entries()) {
+        if (!missing[index]) continue;
         const { projectName, projectKind } = sample.file.metadata;
-        const client = clientOf(sample);
+        const client = clients[index]!;
         log(`seeding the primary with ${projectKind} project "${projectName}"`);
         await awaitImport(
             client,
