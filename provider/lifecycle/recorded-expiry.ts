@@ -50,7 +50,8 @@ export function recordedExpiryOf(olds: Record<string, unknown>, question: Expiry
  * the last `up` applied them, and the `up` that may follow has nothing of theirs to change. When
  * they differ, that `up` may train and deploy, which moves the deployment's dates (even to an
  * earlier expiry, with an older configuration), so a reading taken before it would mislead every
- * later check: the check after that `up` reads again and keeps what it reads.
+ * later check: the check after that `up` reads again and keeps what it reads. (A reading of a model
+ * of another version than the one pinned is never a record at all: see observeRenewal.)
  */
 export function keepingRecordOnlyWhenSettled(
     inputs: Record<string, unknown>,
