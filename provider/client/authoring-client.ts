@@ -17,6 +17,7 @@ import {
     projectDeploymentSchema,
     projectMetadataSchema,
     type ProjectKind,
+    type ProjectMetadata,
     projectTrainedModelSchema,
     supportedLanguageSchema,
     swapDeploymentsOptionsSchema,
@@ -61,6 +62,11 @@ export class AuthoringClient {
 
     listProjects(signal?: AbortSignal) {
         return this.list(this.url(""), projectMetadataSchema, "listing projects", signal);
+    }
+
+    /** The project listing page by page, for a reader that may stop before the last. */
+    projectPages(signal?: AbortSignal): AsyncGenerator<ProjectMetadata[]> {
+        return this.pages(this.url(""), projectMetadataSchema, "listing projects", signal);
     }
 
     getProject(project: string, signal?: AbortSignal) {
@@ -368,13 +374,23 @@ export class AuthoringClient {
         signal?: AbortSignal,
     ): Promise<z.output<Item>[]> {
         const items: z.output<Item>[] = [];
+        for await (const page of this.pages(firstUrl, item, operation, signal)) items.push(...page);
+        return items;
+    }
+
+    /** The pages one at a time, each asked for only when the one before was taken. */
+    private async *pages<Item extends z.ZodType>(
+        firstUrl: string,
+        item: Item,
+        operation: string,
+        signal?: AbortSignal,
+    ): AsyncGenerator<z.output<Item>[]> {
         const pageSchema = pagedSchema(item);
         for (let url: string | null | undefined = firstUrl; url;) {
             const page: z.output<typeof pageSchema> = await this.get(url, pageSchema, operation, signal);
-            items.push(...(page.value as z.output<Item>[]));
+            yield page.value as z.output<Item>[];
             url = page.nextLink;
         }
-        return items;
     }
 }
 

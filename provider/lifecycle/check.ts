@@ -14,6 +14,7 @@ import { LanguageApiError } from "../client/language-api-error";
 import { resourceLabelOf } from "../client/transport";
 import { JobDeadlineError, JobFailedError } from "../lro/job-errors";
 import { findPrimaryProject, primaryDeploymentName, replicableKind } from "../operations/observe-primary";
+import { lookupProject } from "../operations/shared-project-lookups";
 import { type CheckFailure, failuresOf } from "./check-failures";
 import { clientFor, normalizedEndpoint, transportFor, type TransportIo } from "./connections";
 import { earlierCheckOf } from "./earlier-check";
@@ -73,11 +74,11 @@ export async function check(
     }
 }
 
-/** The HTTP layer of production, as the scope of shared probe answers (a test's `send` is its own). */
+/** The HTTP layer of production, as the scope of shared answers (a test's `send` is its own). */
 const realNetwork = {};
 
 /** Tells connections apart in memory without keeping their secrets in the clear. */
-function fingerprintOfSecret(connection: ReplicationArgs["secondary"]): string {
+function fingerprintOfSecret(connection: ReplicationArgs["primary" | "secondary"]): string {
     return createHash("sha256").update(canonicalJson(connection)).digest("base64url");
 }
 
@@ -243,9 +244,12 @@ async function findKind(
         if (problem) return problem;
     }
     const transport = transportFor(args.primary, args, io);
-    const clientOf = (family: ApiFamily) => new AuthoringClient(transport, family, args.apiVersion);
+    // Shared with the other checks of this process on the same primary: see shared-project-lookups.
+    const sharing = { scope: io.send ?? realNetwork, credentials: fingerprintOfSecret(args.primary) };
+    const findIn = (family: ApiFamily) =>
+        lookupProject(new AuthoringClient(transport, family, args.apiVersion), args.projectName, sharing);
     const kinds = { declared: args.projectKind, lastSeen };
-    const details = await findPrimaryProject(clientOf, args.projectName, kinds, args.apiVersion);
+    const details = await findPrimaryProject(findIn, kinds, args.apiVersion);
     if (!details) {
         const as = args.projectKind ? `as a ${args.projectKind} project` : `with api-version ${args.apiVersion}`;
         const where = `on the primary (${transport.resourceLabel}) ${as}`;

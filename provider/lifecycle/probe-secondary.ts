@@ -1,17 +1,8 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
 import type { ProjectKind, TrainingConfigVersion } from "../contract";
+import type { AnswerSharing } from "../operations/answer-sharing";
 import type { CheckFailure } from "./check-failures";
-
-/**
- * Who may share a probe's answer: the same secondary, credentials, kind and api-version, asked
- * through the same HTTP layer (`scope`: the real one, or a test's).
- */
-export interface ProbeSharing {
-    scope: object;
-    /** Tells credentials apart without holding them (a hash). */
-    credentials: string;
-}
 
 /** The answers of this process, so a fleet on one secondary costs one probe per kind rather than one per replica. */
 const answers = new WeakMap<object, Map<string, Promise<TrainingConfigVersion[]>>>();
@@ -34,7 +25,7 @@ export async function probeSecondary(
     secondary: AuthoringClient,
     kind: ProjectKind,
     trainingConfigVersion: string,
-    sharing: ProbeSharing,
+    sharing: AnswerSharing,
 ): Promise<{ failure: CheckFailure } | { offered: TrainingConfigVersion[] }> {
     const where = secondary.transport.resourceLabel;
     let offered: TrainingConfigVersion[];
@@ -66,7 +57,7 @@ export async function probeSecondary(
 function offeredVersions(
     secondary: AuthoringClient,
     kind: ProjectKind,
-    sharing: ProbeSharing,
+    sharing: AnswerSharing,
 ): Promise<TrainingConfigVersion[]> {
     let shared = answers.get(sharing.scope);
     if (!shared) answers.set(sharing.scope, (shared = new Map()));

@@ -13,16 +13,15 @@ import {
 const familiesToProbe: readonly ApiFamily[] = ["analyze-conversations", "analyze-text"];
 
 /**
- * Finds the primary project. With a declared kind only that family is asked; otherwise both,
- * since the service has no family-independent project lookup, starting with the family of the
- * kind seen last time, so that a preview costs one GET. GETs only.
+ * Finds the primary project, asking `findIn` for it in one family after another. With a
+ * declared kind only that family is asked; otherwise both, since the service has no
+ * family-independent project lookup, starting with the family of the kind seen last time, so
+ * that a preview asks once. `findIn` reads with GETs only (see shared-project-lookups).
  */
 export async function findPrimaryProject(
-    clientOf: (family: ApiFamily) => AuthoringClient,
-    project: string,
+    findIn: (family: ApiFamily) => Promise<ProjectMetadata | undefined>,
     kinds: { declared?: ProjectKind; lastSeen?: ProjectKind },
     apiVersion: ApiVersion,
-    signal?: AbortSignal,
 ): Promise<ProjectMetadata | undefined> {
     const likely = kinds.lastSeen ? familyOfKind(kinds.lastSeen) : familiesToProbe[0]!;
     const candidates = kinds.declared
@@ -31,7 +30,7 @@ export async function findPrimaryProject(
     // A family that does not serve this api-version has no project to find (2025-11-01 is conversations only).
     const families = candidates.filter((family) => isSupportedApiVersion(family, apiVersion));
     for (const family of families) {
-        const found = await clientOf(family).findProject(project, signal);
+        const found = await findIn(family);
         if (found) return found;
     }
     return undefined;

@@ -11,8 +11,9 @@ const rounds = 3;
 
 /**
  * P3: a preview of the fleet, in sync, against a preview of as many trivial dynamic resources:
- * the engine checks and diffs one resource at a time, so what a replica's check costs (one GET of
- * the primary's project, nothing else) is paid once per replica. The fleet first gets the `up` a
+ * the engine checks one resource at a time, so what a replica's check costs (a lookup of the
+ * primary's project, which the run's first GET and then the primary's listing answer) is paid
+ * once per replica, in line. The fleet first gets the `up` a
  * daily schedule applies: its checks keep what they read of the secondary's deployments, which
  * the previews then rely on (the preview right after a create reads them once more).
  *

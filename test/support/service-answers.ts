@@ -2,17 +2,23 @@
 
 export const lastModifiedDateTime = "2026-11-20T10:00:00Z";
 
-/** The primary's project "faq" of a kind (text kinds name their storage container). */
-export const project = (projectKind: string) => ({
+/** A project's metadata as the primary gives it (text kinds name their storage container). */
+const metadataOf = (projectKind: string, projectName: string) => ({
+    projectKind,
+    projectName,
+    language: "en-us",
+    ...(projectKind.startsWith("Custom") && { storageInputContainerName: "documents" }),
+    createdDateTime: "2026-11-01T10:00:00Z",
+    lastModifiedDateTime,
+});
+
+/** The primary's project "faq" of a kind. */
+export const project = (projectKind: string) => ({ status: 200, json: metadataOf(projectKind, "faq") });
+
+/** A page of the primary's project listing, the last unless `nextLink` says where the next is. */
+export const projectsPage = (projectKind: string, names: readonly string[], nextLink: string | null = null) => ({
     status: 200,
-    json: {
-        projectKind,
-        projectName: "faq",
-        language: "en-us",
-        ...(projectKind.startsWith("Custom") && { storageInputContainerName: "documents" }),
-        createdDateTime: "2026-11-01T10:00:00Z",
-        lastModifiedDateTime,
-    },
+    json: { value: names.map((name) => metadataOf(projectKind, name)), nextLink },
 });
 
 /** The training configuration versions a resource offers. */

@@ -2,7 +2,15 @@ import { expect } from "chai";
 import { check } from "../../../provider/lifecycle/check";
 import { FakeClock } from "../../support/fake-clock";
 import { scriptedSend } from "../../support/scripted-send";
-import { deployment, lastModifiedDateTime, notFound, project, refused, versions } from "../../support/service-answers";
+import {
+    deployment,
+    lastModifiedDateTime,
+    notFound,
+    project,
+    projectsPage,
+    refused,
+    versions,
+} from "../../support/service-answers";
 
 const primaryKey = "0123456789abcdef0123456789abcdef";
 const secondaryKey = "fedcba9876543210fedcba9876543210";
@@ -175,22 +183,27 @@ describe("check: what only the service can say, asked with GETs before anything 
         }
     });
 
-    it("asks the secondary once for the checks of one process that would ask it the same", async () => {
+    it("asks the secondary once, and the primary's listing after one GET, for the checks of one process", async () => {
         const http = scriptedSend(
             project("Conversation"),
             versions(),
             notFound,
-            project("Conversation"),
+            projectsPage("Conversation", ["faq", "travel", "tickets"]),
             notFound,
-            project("Conversation"),
             notFound,
         );
         const io = { send: http.send, clock: new FakeClock() };
         for (const name of ["faq", "travel", "tickets"]) {
             const result = await check({}, news({ projectName: name }), io);
             expect(result.failures, name).to.equal(undefined);
+            expect(result.inputs, name).to.include({ projectKind: "Conversation" });
         }
         expect(http.requests.filter((request) => request.url.includes("training-config-versions"))).to.have.length(1);
+        const primary = http.requests.filter((request) => request.url.startsWith("https://primary.example"));
+        expect(primary.map((request) => request.url.split("?")[0])).to.deep.equal([
+            "https://primary.example/language/authoring/analyze-conversations/projects/faq",
+            "https://primary.example/language/authoring/analyze-conversations/projects",
+        ]);
     });
 
     it("asks again for another key of the same secondary", async () => {
@@ -198,7 +211,7 @@ describe("check: what only the service can say, asked with GETs before anything 
             project("Conversation"),
             versions(),
             notFound,
-            project("Conversation"),
+            projectsPage("Conversation", ["faq"]),
             versions(),
             notFound,
         );

@@ -20,15 +20,15 @@ describe("observe-primary: the primary project and the deployment to mirror, wit
     /** The families asked, in order, when looking for `name` on the primary. */
     async function lookup(
         name: string,
-        kinds: Parameters<typeof findPrimaryProject>[2],
+        kinds: Parameters<typeof findPrimaryProject>[1],
         apiVersion: ApiVersion = "2023-04-01",
     ) {
         const asked: ApiFamily[] = [];
-        const clientOf = (family: ApiFamily) => {
+        const findIn = (family: ApiFamily) => {
             asked.push(family);
-            return authoringClientOf(emulator, "primary", family, apiVersion);
+            return authoringClientOf(emulator, "primary", family, apiVersion).findProject(name);
         };
-        const found = await findPrimaryProject(clientOf, name, kinds, apiVersion);
+        const found = await findPrimaryProject(findIn, kinds, apiVersion);
         return { found, asked };
     }
 
