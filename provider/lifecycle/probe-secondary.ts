@@ -1,11 +1,11 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import { LanguageApiError } from "../client/language-api-error";
 import type { ProjectKind, TrainingConfigVersion } from "../contract";
-import type { AnswerSharing } from "../operations/answer-sharing";
+import { type AnswerSharing, SharedAnswers } from "../operations/answer-sharing";
 import type { CheckFailure } from "./check-failures";
 
 /** The answers of this process, so a fleet on one secondary costs one probe per kind rather than one per replica. */
-const answers = new WeakMap<object, Map<string, Promise<TrainingConfigVersion[]>>>();
+const answers = new SharedAnswers<Promise<TrainingConfigVersion[]>>();
 
 /**
  * The one GET `check` sends the secondary before anything is written: its training
@@ -59,14 +59,12 @@ function offeredVersions(
     kind: ProjectKind,
     sharing: AnswerSharing,
 ): Promise<TrainingConfigVersion[]> {
-    let shared = answers.get(sharing.scope);
-    if (!shared) answers.set(sharing.scope, (shared = new Map()));
-    const key = `${secondary.transport.endpoint} ${secondary.apiVersion} ${kind} ${sharing.credentials}`;
-    let answer = shared.get(key);
+    const question = `${secondary.transport.endpoint} ${secondary.apiVersion} ${kind}`;
+    let answer = answers.get(sharing, question);
     if (!answer) {
         answer = secondary.listTrainingConfigVersions(kind);
-        shared.set(key, answer);
-        answer.catch(() => shared.delete(key));
+        answers.set(sharing, question, answer);
+        answer.catch(() => answers.delete(sharing, question));
     }
     return answer;
 }

@@ -1,6 +1,6 @@
 import type { AuthoringClient } from "../client/authoring-client";
 import type { ProjectMetadata } from "../contract";
-import type { AnswerSharing } from "./answer-sharing";
+import { type AnswerSharing, SharedAnswers } from "./answer-sharing";
 
 /**
  * How long one listing of a resource's projects answers lookups. The engine checks a stack's
@@ -10,7 +10,7 @@ import type { AnswerSharing } from "./answer-sharing";
  */
 export const listingFreshForMs = 10_000;
 
-const listings = new WeakMap<object, Map<string, ProjectListing>>();
+const listings = new SharedAnswers<ProjectListing>();
 
 /**
  * One project's metadata, or undefined when the service answers 404 for it. The checks of a
@@ -27,14 +27,12 @@ export function lookupProject(
     project: string,
     sharing: AnswerSharing,
 ): Promise<ProjectMetadata | undefined> {
-    let shared = listings.get(sharing.scope);
-    if (!shared) listings.set(sharing.scope, (shared = new Map()));
-    const key = `${client.transport.endpoint} ${client.family} ${client.apiVersion} ${sharing.credentials}`;
+    const question = `${client.transport.endpoint} ${client.family} ${client.apiVersion}`;
     const now = client.transport.clock.now();
-    let listing = shared.get(key);
+    let listing = listings.get(sharing, question);
     if (!listing || now - listing.startedAt >= listingFreshForMs) {
         listing = new ProjectListing(client, now);
-        shared.set(key, listing);
+        listings.set(sharing, question, listing);
     }
     return listing.lookup(project);
 }
